@@ -1,0 +1,77 @@
+"""Data types of a loaded, validated glossary, and the relations between terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+LANGS: tuple[str, ...] = ("ko", "en")
+DEFAULT_LANG = "ko"
+
+
+@dataclass(frozen=True)
+class TermText:
+    """One term in one language."""
+
+    term: str
+    aliases: tuple[str, ...]
+    short: str
+    long: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    text: Mapping[str, TermText]
+    part_of: str | None = None
+    kind_of: str | None = None
+    related: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    docs: str | None = None
+    standalone: str | None = None
+    inherit_parts: bool = True
+    source: str = ""
+
+    def name(self, lang: str) -> str:
+        return self.text[lang].term
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Terms keyed by id (sorted), plus the tag names in each language."""
+
+    terms: Mapping[str, Term]
+    tags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self.terms
+
+    def __getitem__(self, term_id: str) -> Term:
+        return self.terms[term_id]
+
+    def __iter__(self):
+        return iter(self.terms.values())
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def parts(self, term_id: str) -> list[Term]:
+        """Terms whose part_of is term_id (direct parts only)."""
+        return [t for t in self if t.part_of == term_id]
+
+    def kinds(self, term_id: str) -> list[Term]:
+        """Terms whose kind_of is term_id."""
+        return [t for t in self if t.kind_of == term_id]
+
+    def effective_parts(self, term_id: str) -> list[Term]:
+        """Own parts, then those inherited from the base kind unless inherit_parts is false."""
+        own = self.parts(term_id)
+        term = self.terms[term_id]
+        if term.kind_of and term.inherit_parts:
+            seen = {t.id for t in own}
+            own += [t for t in self.effective_parts(term.kind_of) if t.id not in seen]
+        return own
