@@ -1,25 +1,99 @@
-"""Contributor CLI (stub: check only, for now)."""
+"""Contributor CLI: `python -m glossary check | coverage [--strict] | new ID`."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from glossary.coverage import scan_docs
 from glossary.errors import GlossaryError
-from glossary.loader import load_glossary
+from glossary.loader import ID_PATTERN, load_glossary
+from glossary.model import LANGS, Glossary
 
 ROOT = Path(__file__).resolve().parents[2]
 
+TEMPLATE = """\
+# {id}: fill in both languages, then run `make glossary-check`.
+ko:
+  term: ''          # Korean name (Kubernetes Korean localization), e.g. 파드
+  aliases: []       # other spellings and synonyms, e.g. [포드]
+  short: ''         # one or two plain sentences: the tooltip
+  long: ''          # optional Markdown for the glossary page
+en:
+  term: ''
+  aliases: []
+  short: ''
+  long: ''
+part_of:            # the term this one sits inside, e.g. node
+kind_of:            # the term this one is a kind of, e.g. node for worker-node
+related: []         # ids of related terms
+tags: []            # from glossary/_tags.yml
+# docs: https://kubernetes.io/docs/...
+"""
+
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["check"]:
-        try:
-            glossary = load_glossary(ROOT / "glossary")
-        except GlossaryError as exc:
-            print(exc.report(), file=sys.stderr)
-            return 1
-        print(f"glossary OK: {len(glossary)} terms")
+    parser = argparse.ArgumentParser(prog="python -m glossary",
+                                     description="Check and extend the site's glossary.")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="project folder (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every file in glossary/")
+    cover = commands.add_parser("coverage", help="which pages use which terms")
+    cover.add_argument("--strict", action="store_true",
+                       help="exit 1 if a term is used by no page (unless standalone)")
+    new = commands.add_parser("new", help="write glossary/ID.yml from a template")
+    new.add_argument("id", help="the new term's id: lowercase letters, digits, hyphens")
+    args = parser.parse_args(argv)
+
+    glossary_dir = args.root / "glossary"
+    if args.command == "new":
+        return new_term(glossary_dir, args.id)
+    try:
+        glossary = load_glossary(glossary_dir)
+    except GlossaryError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print(f"glossary OK: {len(glossary)} terms, {len(glossary.tags)} tags")
         return 0
-    print("usage: python -m glossary check|coverage|new ID", file=sys.stderr)
-    return 2
+    return print_coverage(glossary, args.root / "docs", strict=args.strict)
+
+
+def new_term(glossary_dir: Path, term_id: str) -> int:
+    if not ID_PATTERN.match(term_id):
+        print(f"'{term_id}' is not a valid term id. Fix: use lowercase letters, digits and "
+              "single hyphens, e.g. worker-node.", file=sys.stderr)
+        return 2
+    path = glossary_dir / f"{term_id}.yml"
+    if path.exists():
+        print(f"glossary/{term_id}.yml already exists. Fix: edit it, or pick another id.",
+              file=sys.stderr)
+        return 1
+    path.write_text(TEMPLATE.format(id=term_id), encoding="utf-8")
+    print(f"wrote glossary/{term_id}.yml: fill in ko and en, then run `make glossary-check`.")
+    return 0
+
+
+def print_coverage(glossary: Glossary, docs_dir: Path, strict: bool) -> int:
+    coverage = scan_docs(glossary, docs_dir)
+    width = max(len(t.id) for t in glossary) if len(glossary) else 10
+    print("Pages that use each term")
+    print(f"  {'term':<{width}}  " + "  ".join(f"{lang:>3}" for lang in LANGS))
+    for term in glossary:
+        counts = "  ".join(f"{len(coverage.pages[lang].get(term.id, [])):>3}" for lang in LANGS)
+        note = "  (standalone)" if term.standalone else ""
+        print(f"  {term.id:<{width}}  {counts}{note}")
+    missing = False
+    print("\nTerms no page uses")
+    for lang in LANGS:
+        unused = coverage.unused(glossary, lang)
+        missing = missing or bool(unused)
+        print(f"  {lang}: {', '.join(unused) if unused else 'none'}")
+    print("\nBold phrases that are not terms or aliases")
+    for page, line, phrase in coverage.loose_bold:
+        print(f"  docs/{page}:{line}: {phrase}")
+    if not coverage.loose_bold:
+        print("  none")
+    return 1 if strict and missing else 0

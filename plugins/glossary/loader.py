@@ -28,7 +28,7 @@ class _Collector:
 
 
 def load_glossary(directory: Path | str) -> Glossary:
-    """Return the validated glossary in `directory`, or raise GlossaryError listing every problem."""
+    """The validated glossary in `directory`; raises GlossaryError listing every problem."""
     directory = Path(directory)
     found = _Collector()
     if not directory.is_dir():
