@@ -11,23 +11,26 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from glossary.annotate import tooltips_html  # noqa: E402
-from glossary.errors import GlossaryError  # noqa: E402
-from glossary.page import fill_used_on  # noqa: E402
-from glossary.session import BuildSession, PageRef, start_session  # noqa: E402
-from site_context import glossary_href, is_glossary_page, page_lang  # noqa: E402
+from glossary.annotate import annotated_ids, tooltips_html
+from glossary.errors import GlossaryError
+from glossary.page import fill_used_on
+from glossary.session import BuildSession, PageRef, start_session
+from site_context import glossary_href, is_glossary_page, page_lang
 
 MODES = {"first", "all", "off"}
 _session: BuildSession | None = None
+_annotated: dict[str, str] = {}  # page source -> annotated content, until it is rendered
 
 
 def on_config(config):
     global _session
     glossary_dir = Path(config.config_file_path).parent / "glossary"
     enabled = os.environ.get("GLOSSARY_TOOLTIPS", "on").lower() not in {"off", "0", "false"}
+    _annotated.clear()
     try:
         _session = start_session(glossary_dir, tooltips_enabled=enabled)
     except GlossaryError as exc:
@@ -48,26 +51,32 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     lang = page_lang(page)
-    mode = str(page.meta.get("glossary", "first")).lower()
-    if is_glossary_page(page, lang) or mode == "off" or not _session.tooltips_enabled:
+    if is_glossary_page(page, lang) or not _session.tooltips_enabled:
         return html
+    mode = str(page.meta.get("glossary", "first")).lower()
     result = _session.annotator(lang).annotate(html, glossary_href(page, lang),
                                                every=mode == "all")
     _session.record_usage(lang, PageRef(page.title or page.url, page.url), result.used)
-    return result.html
+    if mode != "off" and result.html is not html:
+        _annotated[page.file.src_uri] = result.html
+    # Material's search plugin indexes page.content in on_page_context: give it the plain
+    # HTML (the same text, fewer tags to parse) and swap the annotated one in just after.
+    return html
+
+
+@event_priority(-50)  # after the search plugin's on_page_context (priority 0)
+def on_page_context(context, page, config, nav):
+    annotated = _annotated.pop(page.file.src_uri, None)
+    if annotated is not None:
+        page.content = annotated
+    return context
 
 
 def on_post_page(output, page, config):
     lang = page_lang(page)
     if is_glossary_page(page, lang):
         output = fill_used_on(output, lang, _session.usage[lang], page.url)
-    tips = tooltips_html(_session.glossary, lang, _used_on_page(output))
-    if tips:
-        output = output.replace("</body>", tips + "</body>", 1)
-    return output
-
-
-def _used_on_page(output: str) -> set[str]:
-    from glossary.annotate import annotated_ids
-
-    return annotated_ids(output)
+    # after the search plugin has read the content: tooltip text stays out of the index
+    tips = tooltips_html(_session.glossary, lang, annotated_ids(output))
+    head, body_end, tail = output.rpartition("</body>")
+    return f"{head}{tips}{body_end}{tail}" if tips and body_end else output

@@ -12,11 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from glossary import diagram, page  # noqa: E402
-from glossary.annotate import term_link  # noqa: E402
-from glossary.errors import GlossaryError  # noqa: E402
-from glossary.session import current_session  # noqa: E402
-from site_context import glossary_href, page_lang  # noqa: E402
+from glossary.annotate import term_link
+from glossary.errors import GlossaryError
+from glossary.session import current_session
+from site_context import glossary_href, page_lang
+
+from glossary import diagram, page
 
 
 def define_env(env) -> None:
@@ -36,22 +37,45 @@ def define_env(env) -> None:
         return ""
 
     @env.macro
-    def term(term_id: str, text: str | None = None) -> str:
+    def term(term_id: str = "", text: str | None = None, *extra) -> str:
+        """{{ term('pod') }} or {{ term('pod', '파드들') }}: an annotation written by hand."""
         def render(session, lang, href, term_id, text):
-            if term_id not in session.glossary:
-                raise KeyError(f"unknown term id '{term_id}'; use an id from glossary/*.yml")
+            if extra:
+                raise ValueError(f"takes a term id and an optional text, not {2 + len(extra)} "
+                                 f"arguments. Fix: write {{{{ term('pod', '파드들') }}}}.")
+            if not isinstance(term_id, str) or term_id not in session.glossary:
+                raise ValueError(f"unknown term id '{term_id}'. Fix: use the name of a file in "
+                                 "glossary/ without .yml, e.g. term('pod').")
+            if text is not None and not isinstance(text, str):
+                raise ValueError(f"the text of term('{term_id}') must be quoted text. "
+                                 f"Fix: write term('{term_id}', '파드들').")
             return term_link(session.glossary, lang, term_id, href, text)
         return call("term", render, term_id, text)
 
-    @env.macro
-    def hierarchy(root: str, depth: int | None = None, examples: int = 2) -> str:
-        return call("hierarchy", lambda s, lang, href, *a: diagram.hierarchy_svg(
-            s.glossary, root, lang, href, depth=depth, examples=examples))
+    def _check_call(name: str, extra: tuple, unknown: dict, example: str) -> None:
+        """Extra arguments to the diagram macros become one clear message, not a traceback."""
+        if extra or unknown:
+            given = ", ".join([*map(repr, extra), *sorted(unknown)])
+            options = f", {example}" if example else ""
+            raise ValueError(f"does not take {given}. Fix: write {name}('cluster'{options}).")
 
     @env.macro
-    def hierarchy_chain(root: str) -> str:
-        return call("hierarchy_chain", lambda s, lang, href, *a: diagram.chain_svg(
-            s.glossary, root, lang, href))
+    def hierarchy(root: str = "", depth: int | None = None, examples: int = 2,
+                  compact: bool = False, *extra, **unknown) -> str:
+        """{{ hierarchy('cluster') }}, {{ hierarchy('cluster', depth=2, examples=3) }}."""
+        def render(session, lang, href):
+            _check_call("hierarchy", extra, unknown, "depth=2, examples=3")
+            return diagram.hierarchy_svg(session.glossary, root, lang, href, depth=depth,
+                                         examples=examples, compact=compact)
+        return call("hierarchy", render)
+
+    @env.macro
+    def hierarchy_chain(root: str = "", *extra, **unknown) -> str:
+        """{{ hierarchy_chain('cluster') }}: Cluster > Node > Pod > Container."""
+        def render(session, lang, href):
+            _check_call("hierarchy_chain", extra, unknown, "")
+            return diagram.chain_svg(session.glossary, root, lang, href)
+        return call("hierarchy_chain", render)
 
     @env.macro
     def glossary_page() -> str:

@@ -1,17 +1,266 @@
-"""The glossary page (stub: the glossary-page issue fills this in)."""
+"""The glossary page: every term as an entry, grouped 가나다 (Korean) or A–Z (English).
+
+glossary_page_html() returns one raw HTML block (no blank lines) for the glossary_page() macro.
+Each entry's heading carries the term id, so the site search indexes every entry as its own
+section. "Used on" links depend on the other pages, so the block holds a placeholder per entry
+that fill_used_on() replaces once every page has been read.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlsplit
 
-from glossary.model import Glossary
+from glossary import diagram, hangul
+from glossary.definitions import render_long, without_blank_lines
+from glossary.model import Glossary, Term
+from glossary.page_text import OTHER_LANG, UI
 from glossary.session import PageRef
+
+DIAGRAM_DEPTH = 1  # the entry's direct parts and kinds; the full tree is on the hierarchy page
+DIAGRAM_EXAMPLES = 1
+OTHER_GROUP = ("group-other", "#")
+_USED_ON = re.compile(r"<!--glossary-used-on:([a-z0-9-]+)-->")
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str  # ASCII anchor: group-giyeok, group-a, group-other
+    label: str  # ㄱ, A or #
+    terms: tuple[Term, ...]
+
+
+def _group_of(name: str, lang: str) -> tuple[int, str, str]:
+    """(rank, anchor, label): Hangul first on the Korean page, then A–Z, then the rest."""
+    first = name[:1]
+    consonant = hangul.index_consonant(first) if first else None
+    if consonant and lang == "ko":
+        return 0, f"group-{hangul.CONSONANT_NAMES[consonant]}", consonant
+    letter = first.upper()
+    if "A" <= letter <= "Z":
+        return 1, f"group-{letter.lower()}", letter
+    return 2, *OTHER_GROUP
+
+
+def sort_key(name: str, lang: str) -> tuple[int, str, str]:
+    """Order on the page: the group's rank, then letter by letter, then the exact name."""
+    return _group_of(name, lang)[0], hangul.compact(name), name
+
+
+def ordered_terms(glossary: Glossary, lang: str) -> list[Term]:
+    return sorted(glossary, key=lambda t: sort_key(t.name(lang), lang))
+
+
+def grouped_terms(glossary: Glossary, lang: str) -> list[Group]:
+    groups: dict[str, tuple[str, list[Term]]] = {}
+    for term in ordered_terms(glossary, lang):
+        _, anchor, label = _group_of(term.name(lang), lang)
+        groups.setdefault(anchor, (label, []))[1].append(term)
+    return [Group(anchor, label, tuple(terms)) for anchor, (label, terms) in groups.items()]
+
+
+def index_letters(lang: str, groups: Sequence[Group]) -> list[tuple[str, str | None]]:
+    """(label, anchor or None) for the jump index: the full alphabet, absent letters unlinked.
+
+    The Korean page lists the 14 basic consonants, then the Latin letters that occur.
+    """
+    present = {g.label: g.id for g in groups}
+    if lang == "ko":
+        letters = [*hangul.INDEX_CONSONANTS,
+                   *(g.label for g in groups if g.label not in hangul.INDEX_CONSONANTS
+                     and g.id != OTHER_GROUP[0])]
+    else:
+        letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+    if OTHER_GROUP[1] in present:
+        letters.append(OTHER_GROUP[1])
+    return [(letter, present.get(letter)) for letter in letters]
 
 
 def glossary_page_html(glossary: Glossary, lang: str) -> str:
-    return ""
+    ui = UI[lang]
+    groups = grouped_terms(glossary, lang)
+    total = len(glossary)
+    status = {key: ui[key] for key in ("status_all", "status_some", "status_one", "status_none")}
+    parts = [
+        f'<div class="glossary-page" lang="{lang}" data-total="{total}"'
+        f' data-status="{_attr(json.dumps(status, ensure_ascii=False))}">',
+        f'<p class="glossary-lead">{escape(ui["lead"].format(total=total))}</p>',
+        _tools_html(glossary, lang, groups),
+        f'<p class="glossary-no-match" hidden data-search-exclude>{escape(ui["no_match"])}</p>',
+        '<div class="glossary-groups" id="glossary-entries">',
+    ]
+    for group in groups:
+        parts.append(f'<div class="glossary-group" id="{group.id}">')
+        parts.append(f'<h2 class="glossary-group-title" data-search-exclude>'
+                     f'{escape(group.label)}</h2>')
+        parts.extend(_entry_html(glossary, term, lang) for term in group.terms)
+        parts.append("</div>")
+    parts.append("</div>")
+    parts.append("</div>")
+    return without_blank_lines("\n".join(parts))
+
+
+def _tools_html(glossary: Glossary, lang: str, groups: Sequence[Group]) -> str:
+    ui = UI[lang]
+    used_tags = [tag for tag in glossary.tags if any(tag in t.tags for t in glossary)]
+    chips = "".join(
+        f'<button type="button" class="glossary-chip" data-tag="{_attr(tag)}"'
+        f' aria-pressed="false">{escape(glossary.tags[tag][lang])}</button>'
+        for tag in used_tags)
+    index = "".join(
+        f'<li><a class="glossary-index-link" href="#{anchor}">{escape(label)}</a></li>'
+        if anchor
+        else f'<li><span class="glossary-index-empty">{escape(label)}</span></li>'
+        for label, anchor in index_letters(lang, groups))
+    # Each excluded element must not contain an element with the same tag: Material's search
+    # parser matches elements by tag, so a nested </div> would end the exclusion early.
+    return (
+        '<div class="glossary-tools">'
+        # Hidden until the filter script runs: without JavaScript every entry simply shows.
+        f'<form class="glossary-filter" role="search" aria-label="{_attr(ui["filter_label"])}"'
+        ' hidden data-search-exclude>'
+        f'<label class="glossary-filter-label" for="glossary-filter-input">'
+        f'{escape(ui["filter_label"])}</label>'
+        '<input type="search" id="glossary-filter-input" class="glossary-filter-input"'
+        f' name="q" autocomplete="off" spellcheck="false"'
+        f' placeholder="{_attr(ui["filter_placeholder"])}"'
+        ' aria-describedby="glossary-filter-hint" aria-controls="glossary-entries">'
+        f'<p class="glossary-filter-hint" id="glossary-filter-hint">'
+        f'{escape(ui["filter_hint"])}</p>'
+        f'<div class="glossary-chips" role="group" aria-label="{_attr(ui["tags_label"])}">'
+        f'{chips}</div>'
+        '<p class="glossary-status" role="status" aria-live="polite">'
+        f'{escape(ui["status_all"].format(total=len(glossary)))}</p>'
+        '</form>'
+        f'<nav class="glossary-index" aria-label="{_attr(ui["index_label"])}"'
+        f' data-search-exclude><ul>{index}</ul></nav>'
+        '</div>'
+    )
+
+
+def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
+    ui = UI[lang]
+    other = OTHER_LANG[lang]
+    text, other_text = term.text[lang], term.text[other]
+    names = [*text.names, *other_text.names]
+    lines = [
+        f'<article class="glossary-entry" data-term="{_attr(term.id)}"'
+        f' data-names="{_attr(json.dumps(names, ensure_ascii=False))}"'
+        f' data-tags="{_attr(" ".join(term.tags))}">',
+        '<div class="glossary-entry-text">',
+        f'<h3 class="glossary-entry-name" id="{_attr(term.id)}">{escape(text.term)}'
+        f'<a class="headerlink" href="#{_attr(term.id)}" title="{_attr(ui["permalink"])}">¶</a>'
+        '</h3>',
+        _other_name_html(other_text, other, ui),
+    ]
+    if text.aliases:
+        lines.append(f'<p class="glossary-entry-aliases"><span class="glossary-label">'
+                     f'{escape(ui["aliases"])}</span> {escape(", ".join(text.aliases))}</p>')
+    lines.append(f'<p class="glossary-entry-short">{escape(text.short)}</p>')
+    long_html = render_long(text.long)
+    if long_html:
+        lines.append(f'<div class="glossary-entry-long">{long_html}</div>')
+    lines.append(_facts_html(glossary, term, lang))
+    lines.append("</div>")
+    lines.append(_diagram_html(glossary, term, lang))
+    lines.append("</article>")
+    return "\n".join(line for line in lines if line)
+
+
+def _other_name_html(other_text, other_lang: str, ui: Mapping[str, str]) -> str:
+    aliases = (f' <span class="glossary-entry-other-aliases">'
+               f'({escape(", ".join(other_text.aliases))})</span>' if other_text.aliases else "")
+    return (f'<p class="glossary-entry-other"><span class="glossary-label">'
+            f'{escape(ui["other_name"])}</span> <span lang="{other_lang}">'
+            f'<span class="glossary-entry-other-name">{escape(other_text.term)}</span>'
+            f'{aliases}</span></p>')
+
+
+def _facts_html(glossary: Glossary, term: Term, lang: str) -> str:
+    """Where the term sits, its tags and docs; left out of the search index (names of other
+    terms would make every neighbour match)."""
+    ui = UI[lang]
+    rows: list[tuple[str, str, str]] = []
+
+    def by_name(terms) -> list[Term]:
+        return sorted(terms, key=lambda t: sort_key(t.name(lang), lang))
+
+    def links(key: str, terms: Sequence[Term]) -> None:
+        if terms:
+            items = "".join(f'<li><a href="#{_attr(t.id)}">{escape(t.name(lang))}</a></li>'
+                            for t in terms)
+            rows.append((key, ui[key], f'<ul class="glossary-inline-list">{items}</ul>'))
+
+    links("part_of", [glossary[term.part_of]] if term.part_of else [])
+    links("parts", by_name(glossary.effective_parts(term.id)))
+    links("kind_of", [glossary[term.kind_of]] if term.kind_of else [])
+    links("kinds", by_name(glossary.kinds(term.id)))
+    links("related", by_name(glossary[r] for r in term.related))
+    if term.tags:
+        tags = "".join(f'<li class="glossary-tag" data-tag="{_attr(tag)}">'
+                       f'{escape(glossary.tags[tag][lang])}</li>' for tag in term.tags)
+        rows.append(("tags", ui["tags"], f'<ul class="glossary-inline-list">{tags}</ul>'))
+    if term.docs:
+        rows.append(("docs", ui["docs"], f'<a href="{_attr(term.docs)}" rel="noopener">'
+                                         f'{escape(_docs_label(term.docs))}</a>'))
+    body = "".join(_fact_row(key, label, value) for key, label, value in rows)
+    return (f'<dl class="glossary-entry-facts" data-search-exclude>{body}'
+            f'<!--glossary-used-on:{term.id}--></dl>')
+
+
+def _fact_row(key: str, label: str, value: str) -> str:
+    return (f'<div class="glossary-fact glossary-fact-{key}"><dt>{escape(label)}</dt>'
+            f'<dd>{value}</dd></div>')
+
+
+def _docs_label(url: str) -> str:
+    """kubernetes.io/docs/concepts/workloads/pods: where the link goes, without the scheme."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+def _diagram_html(glossary: Glossary, term: Term, lang: str) -> str:
+    """A small tree of the term's parts and kinds, for terms that have any."""
+    if not diagram.has_hierarchy(glossary, term.id):
+        return ""
+    svg = diagram.hierarchy_svg(glossary, term.id, lang, "", depth=DIAGRAM_DEPTH,
+                                examples=DIAGRAM_EXAMPLES, compact=True)
+    if not svg.strip():
+        return ""
+    # the figure carries data-search-exclude itself: its labels name other terms
+    return f'<div class="glossary-entry-diagram">{svg.strip()}</div>'
 
 
 def fill_used_on(html: str, lang: str, usage: Mapping[str, Sequence[PageRef]],
                  page_url: str) -> str:
-    return html
+    """Replace each entry's placeholder with links to the pages that use the term."""
+    label = UI[lang]["used_on"]
+
+    def row(match: re.Match[str]) -> str:
+        pages = usage.get(match.group(1)) or []
+        if not pages:
+            return ""
+        items = "".join(f'<li><a href="{_attr(relative_url(p.url, page_url))}">'
+                        f'{escape(p.title)}</a></li>' for p in pages)
+        return _fact_row("used-on", label, f'<ul class="glossary-inline-list">{items}</ul>')
+
+    return _USED_ON.sub(row, html)
+
+
+def relative_url(target: str, from_page: str) -> str:
+    """Link from one site-relative page URL to another: en/glossary/ -> en/pods/ is ../pods/."""
+    base = from_page.split("/")[:-1]  # the folder the page's URL resolves against
+    path = target.split("/")
+    common = 0
+    while common < min(len(base), len(path) - 1) and base[common] == path[common]:
+        common += 1
+    result = "../" * (len(base) - common) + "/".join(path[common:])
+    return result or "./"
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)

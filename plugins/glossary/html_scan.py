@@ -1,0 +1,300 @@
+"""Walk rendered HTML and say which text may be annotated, only counted, or left alone.
+
+A regex tokenizer, not a DOM: it keeps the input byte for byte, so the annotator can copy
+every untouched slice as it is. It copes with comments, quoted attributes containing '>',
+raw-text elements (script, style, textarea, title), void elements, and unclosed <p>/<li>.
+Only elements that change the mode are tracked, so ordinary markup costs next to nothing.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Mode(IntEnum):
+    ANNOTATE = 0  # prose: terms get links
+    COUNT = 1  # headings, links, abbreviations: terms are used on the page but not linked
+    IGNORE = 2  # code, pre, svg, buttons, no-glossary ...: not even counted
+
+
+SKIP_CLASS = "no-glossary"
+ANNOTATION_CLASS = "glossary-term"
+
+TAG_MODES: dict[str, Mode] = {
+    **{name: Mode.COUNT for name in (
+        "a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "summary", "label", "dfn")},
+    **{name: Mode.IGNORE for name in (
+        "code", "pre", "kbd", "samp", "var", "svg", "math", "button", "select", "option",
+        "textarea", "script", "style", "template", "noscript", "iframe", "object", "head",
+        "title", "canvas", "audio", "video")},
+}
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "param", "source", "track", "wbr"})
+# a start tag of one of these closes an open <p> (HTML's "implied end tag" rule)
+CLOSES_P = frozenset({
+    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul"})
+LISTS = frozenset({"ul", "ol", "menu"})
+IMPLIED_END = frozenset({"p", "li"})  # may end without an end tag: tracked tag by tag
+# elements that may sit inside a <p>; any other end tag ends an open <p>
+PHRASING = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "br", "button", "canvas", "cite", "code", "data", "del",
+    "dfn", "em", "embed", "i", "iframe", "img", "input", "ins", "kbd", "label", "map", "mark",
+    "math", "meter", "noscript", "object", "output", "picture", "progress", "q", "ruby", "rp",
+    "rt", "s", "samp", "script", "select", "slot", "small", "span", "strong", "sub", "sup",
+    "svg", "template", "textarea", "time", "u", "var", "video", "wbr"})
+
+# A tag, after its '<', up to (not including) its final '>'. The scanner leaves that '>' for
+# the next match, where it is the character before a name that follows the tag.
+TAG_BODY = (
+    r"!--.*?(?:--(?=>)|\Z)"  # comment
+    r"|(?P<raw>script|style|textarea|title)(?=[\s/>])"  # raw-text element: up to its end tag
+    r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>.*?(?:</(?P=raw)\s*(?=>)|\Z)"""
+    r"|(?P<close>/)?(?P<tname>[a-z][^\s/>]*+)"  # start or end tag; quotes may hold '>'
+    r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+(?=>)"""
+    r"|[!?][^>]*+"  # doctype, CDATA, processing instruction
+    r"|/?[a-z].*"  # an unclosed quote or tag: the rest is inside it
+)
+# every tag and comment as a whole, for the text runs of the slow path
+_TOKEN = re.compile(f"<(?:{TAG_BODY})>?", re.S | re.I)
+# character references other than these few are decoded to see if they stand for a letter
+_UNUSUAL_REFERENCE = re.compile(
+    r"&(?!(?:amp|lt|gt|quot|apos|nbsp|#0*(?:34|38|39|60|62|160)|#x0*(?:22|26|27|3c|3e|a0));)"
+    r"(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);?", re.I)
+_END_SEARCH: dict[str, re.Pattern[str]] = {}
+_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_TERM_ATTR = re.compile(r"""\sdata-term\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+
+
+@dataclass
+class _Open:
+    name: str
+    mode: Mode
+    depth: int = 1  # same-name elements nested inside it
+    lists: int = 0  # lists opened inside an <li>, whose own <li> do not close it
+
+
+def decode_text(text: str) -> tuple[str, list[int] | None]:
+    """Text with its character references decoded, and where each decoded offset came from.
+
+    offsets[i] is the source offset of decoded offset i, or -1 inside the expansion of a
+    reference; offsets[len(decoded)] == len(text). None when there is nothing to decode.
+    """
+    if "&" not in text:
+        return text, None
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _ENTITY.finditer(text):
+        parts.append(text[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        value = html_lib.unescape(m.group())
+        parts.append(value)
+        offsets.append(m.start())
+        offsets.extend([-1] * (len(value) - 1))
+        pos = m.end()
+    parts.append(text[pos:])
+    offsets.extend(range(pos, len(text) + 1))
+    return "".join(parts), offsets
+
+
+def has_class(tag: str, wanted: str) -> bool:
+    for m in _CLASS_ATTR.finditer(tag):
+        if wanted in (m.group(1) or m.group(2) or m.group(3) or "").split():
+            return True
+    return False
+
+
+def annotation_term(tag: str) -> str | None:
+    """The data-term of an existing annotation's start tag, else None."""
+    if ANNOTATION_CLASS not in tag or not has_class(tag, ANNOTATION_CLASS):
+        return None
+    m = _TERM_ATTR.search(tag)
+    return (m.group(1) or m.group(2) or m.group(3) or "") if m else None
+
+
+def text_segments(html: str, existing: set[str] | None = None
+                  ) -> Iterator[tuple[int, int, Mode]]:
+    """(start, end, mode) of each text run outside IGNORE regions, as offsets into `html`.
+
+    The term ids of annotations already in the HTML (term() macro links) go into `existing`.
+    The character before each run is '>' or the start of `html`, so a regex may scan the run
+    in place with pos/endpos instead of a copy.
+    """
+    stack: list[_Open] = []
+    mode = Mode.ANNOTATE
+    pos = 0
+    search = _TOKEN.search
+    while (m := search(html, pos)) is not None:
+        start = m.start()
+        if start > pos and mode is not Mode.IGNORE:
+            yield pos, start, mode
+        pos = m.end()
+        name = m.group("tname")
+        if name is None:
+            continue
+        name = name.lower()
+        if m.group("close"):
+            _close(stack, name)
+        elif _open(stack, name, m.group(), existing) and stack[-1].mode is Mode.IGNORE \
+                and name not in IMPLIED_END:
+            pos = _skip_element(html, pos, name)  # jump over code blocks, svg ... at once
+            stack.pop()
+        mode = stack[-1].mode if stack else Mode.ANNOTATE
+    if pos < len(html) and mode is not Mode.IGNORE:
+        yield pos, len(html), mode
+
+
+def scanner(before: str, names: str, any_case: bool = False) -> re.Pattern[str]:
+    """One regex for a whole page: every tag (group tname) and every name (group name).
+
+    `before` is the class of the character a name must follow, `names` the pattern of the
+    names (matcher.Matcher.html_names). Tags are consumed whole, so attribute values and
+    comments are never searched for names.
+    """
+    flags = re.S | (re.I if any_case else 0)
+    return re.compile(f"{before}(?:(?<=<)(?:{TAG_BODY})|{names})", flags)
+
+
+def has_unusual_references(html: str) -> bool:
+    """Whether a character reference stands for a letter, digit or space (&#54028; is 파).
+
+    Those change what the matcher sees, so such a page is matched on decoded text. Others
+    (&amp;, &lt;, &para; ...) are punctuation either way, and &nbsp; the scanner knows.
+    """
+    if "&" not in html:
+        return False
+    for m in _UNUSUAL_REFERENCE.finditer(html):
+        decoded = html_lib.unescape(m.group())
+        if decoded != m.group() and (decoded[0].isalnum() or decoded[0].isspace()):
+            return True
+    return False
+
+
+def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
+         lookup: Callable[[str], str | None],
+         existing: set[str] | None = None) -> Iterator[tuple[int, int, Mode, str]]:
+    """(start, end, mode, term id) of each name outside IGNORE regions, in order.
+
+    `lowered` is html.lower() (or html itself for a case-insensitive scanner); offsets are
+    the same in both. `lookup` turns matched text into a term id. The term ids of
+    annotations already in the HTML go into `existing`.
+    """
+    stack: list[_Open] = []
+    mode = Mode.ANNOTATE
+    pos = 0
+    while pos < len(lowered):
+        for m in page_scanner.finditer(lowered, pos):
+            kind = m.lastgroup
+            if kind == "name":
+                if mode is not Mode.IGNORE:
+                    start, end = m.span("name")
+                    term_id = lookup(lowered[start:end])
+                    if term_id is not None:
+                        yield start, end, mode, term_id
+                continue
+            if kind != "tname":
+                continue  # comment, raw-text element, doctype
+            name = m.group("tname").lower()
+            if m.group("close"):
+                if stack:
+                    _close(stack, name)
+                    mode = stack[-1].mode if stack else Mode.ANNOTATE
+                continue
+            start = m.start()
+            if not stack and name not in TAG_MODES and lowered.find(SKIP_CLASS, start,
+                                                                  m.end()) < 0:
+                continue  # an ordinary tag: nothing to track
+            after = m.end() + 1
+            if _open(stack, name, html[start:after], existing) \
+                    and stack[-1].mode is Mode.IGNORE and name not in IMPLIED_END:
+                stack.pop()
+                mode = stack[-1].mode if stack else Mode.ANNOTATE
+                pos = _skip_element(lowered, after, name) - 1  # its '>' precedes the text
+                break  # jump over the element: code blocks, svg ...
+            mode = stack[-1].mode if stack else Mode.ANNOTATE
+        else:
+            return
+
+
+def _skip_element(html: str, pos: int, name: str) -> int:
+    """Offset just after the end tag of the `name` element whose start tag ends at `pos`."""
+    pattern = _END_SEARCH.get(name)
+    if pattern is None:
+        pattern = _END_SEARCH[name] = re.compile(
+            rf"""<!--.*?(?:-->|\Z)|<(/?){re.escape(name)}(?=[\s/>])"""
+            r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.S | re.I)
+    depth = 1
+    for m in pattern.finditer(html, pos):
+        if m.group(1) is None:
+            continue  # a comment
+        if m.group(1):
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        elif not m.group().endswith("/>"):
+            depth += 1
+    return len(html)
+
+
+def _open(stack: list[_Open], name: str, tag: str, existing: set[str] | None) -> bool:
+    """Track a start tag; True when it opens an element that changes the mode."""
+    if stack:
+        top = stack[-1]
+        if top.name == "p":
+            if name in CLOSES_P:
+                stack.pop()  # <p class="no-glossary">…<div>: the <div> ends the paragraph
+        elif top.name == "li":
+            if name in LISTS:
+                top.lists += 1
+            elif name == "li":
+                if top.lists:
+                    return False  # an item of a nested list
+                stack.pop()  # a sibling <li> ends an unclosed one
+        elif top.name == name:
+            top.depth += 1
+            return False
+    if name in VOID:
+        return False
+    wanted = TAG_MODES.get(name, Mode.ANNOTATE)
+    if name == "a" and existing is not None:
+        term_id = annotation_term(tag)
+        if term_id is not None:
+            existing.add(term_id)
+            wanted = Mode.IGNORE  # an existing annotation: never nest another inside
+    if SKIP_CLASS in tag and has_class(tag, SKIP_CLASS):
+        wanted = Mode.IGNORE
+    mode = stack[-1].mode if stack else Mode.ANNOTATE
+    if wanted > mode and not (tag.endswith("/>") and name in ("svg", "math")):
+        stack.append(_Open(name, wanted))
+        return True
+    return False
+
+
+def _close(stack: list[_Open], name: str) -> None:
+    if not stack:
+        return
+    top = stack[-1]
+    if top.name == "li" and (name == "li" or name in LISTS):
+        if top.lists:
+            if name in LISTS:
+                top.lists -= 1  # a nested list ends; its </li> are not ours
+        else:
+            stack.pop()  # </li>, or a </ul> that ends an unclosed <li>
+        return
+    if top.name == "p" and name != "p" and name not in PHRASING:
+        stack.pop()  # </div> ends an unclosed <p> inside it
+    for index in range(len(stack) - 1, -1, -1):
+        entry = stack[index]
+        if entry.name == name:
+            del stack[index + 1:]  # elements left open inside it end here too
+            entry.depth -= 1
+            if entry.depth == 0:
+                stack.pop()
+            return

@@ -1,0 +1,69 @@
+"""The HTML the tooltips feature writes: annotation links and the hidden tooltip bodies.
+
+Output contract (tests and the glossary page rely on it):
+  <a class="glossary-term" data-term="pod" href="../glossary/#pod"
+     aria-describedby="glossary-tip-pod">파드</a>
+  <div class="glossary-tip" id="glossary-tip-pod" role="tooltip" hidden>…</div>
+Every string that comes from the glossary is HTML-escaped here, and nowhere re-rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+
+from glossary.html_scan import ANNOTATION_CLASS, annotation_term
+from glossary.model import Glossary, Term
+
+TIP_PREFIX = "glossary-tip-"
+ORIGINAL_LANG = "en"  # pages in other languages show the English name next to theirs
+
+_A_START = re.compile(r"""<a\s(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.I)
+
+
+def annotation_start(term_id: str, glossary_href: str) -> str:
+    tid = escape(term_id)
+    href = escape(f"{glossary_href}#{term_id}")
+    return (f'<a class="{ANNOTATION_CLASS}" data-term="{tid}" href="{href}" '
+            f'aria-describedby="{TIP_PREFIX}{tid}">')
+
+
+def term_link(glossary: Glossary, lang: str, term_id: str, glossary_href: str,
+              text: str | None = None) -> str:
+    """One annotation: the term's name in `lang`, or the author's own text, escaped."""
+    label = text if text else glossary[term_id].name(lang)
+    return f"{annotation_start(term_id, glossary_href)}{escape(label)}</a>"
+
+
+def tooltip_html(term: Term, lang: str) -> str:
+    text = term.text[lang]
+    title = f'<strong class="glossary-tip__name">{escape(text.term)}</strong>'
+    if lang != ORIGINAL_LANG and ORIGINAL_LANG in term.text:
+        original = term.text[ORIGINAL_LANG].term
+        if original.casefold() != text.term.casefold():
+            title += (f' <span class="glossary-tip__original" lang="{ORIGINAL_LANG}">'
+                      f"({escape(original)})</span>")
+    return (f'<div class="glossary-tip" id="{TIP_PREFIX}{escape(term.id)}" role="tooltip" hidden>'
+            f'<p class="glossary-tip__title">{title}</p>'
+            f'<p class="glossary-tip__short">{escape(text.short)}</p></div>')
+
+
+def tooltips_html(glossary: Glossary, lang: str, term_ids: Iterable[str]) -> str:
+    """Hidden tooltip elements for the terms a page uses, in one container ('' for none)."""
+    tips = [tooltip_html(glossary[tid], lang) for tid in sorted(set(term_ids)) if tid in glossary]
+    if not tips:
+        return ""
+    return f'<div class="glossary-tips" data-glossary-tips>{"".join(tips)}</div>'
+
+
+def annotated_ids(html: str) -> set[str]:
+    """Term ids of the annotations (automatic or term() macro) in a page's HTML."""
+    if ANNOTATION_CLASS not in html:
+        return set()
+    ids = set()
+    for m in _A_START.finditer(html):
+        term_id = annotation_term(m.group())
+        if term_id:
+            ids.add(term_id)
+    return ids

@@ -1,0 +1,438 @@
+"""The annotator on HTML: where it links terms, what it leaves alone, and what it writes."""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from conftest import ROOT
+from glossary.annotate import Annotator, annotated_ids, term_link, tooltips_html
+from glossary.loader import load_glossary
+from glossary.model import Glossary, Term, TermText
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_matcher import make_glossary
+
+GLOSSARY = make_glossary()
+KO = Annotator(GLOSSARY, "ko")
+EN = Annotator(GLOSSARY, "en")
+HREF = "../glossary/"
+
+
+def link(term_id: str, text: str, href: str = HREF) -> str:
+    return (f'<a class="glossary-term" data-term="{term_id}" href="{href}#{term_id}" '
+            f'aria-describedby="glossary-tip-{term_id}">{text}</a>')
+
+
+def ko(html: str, every: bool = False) -> str:
+    return KO.annotate(html, HREF, every=every).html
+
+
+# --- the output contract ------------------------------------------------------------------
+
+def test_markup_and_particle_outside_the_link():
+    assert ko("<p>파드는 작다.</p>") == f"<p>{link('pod', '파드')}는 작다.</p>"
+
+
+def test_english_page_links_plurals_and_capitals():
+    result = EN.annotate("<p>Pods run on Nodes.</p>", "../../en/glossary/")
+    assert result.html == (f"<p>{link('pod', 'Pods', '../../en/glossary/')} run on "
+                           f"{link('node', 'Nodes', '../../en/glossary/')}.</p>")
+
+
+def test_first_occurrence_only_by_default():
+    out = ko("<p>파드와 파드, 노드의 파드</p>")
+    assert out == f"<p>{link('pod', '파드')}와 파드, {link('node', '노드')}의 파드</p>"
+
+
+def test_every_occurrence_when_asked():
+    out = ko("<p>파드와 파드</p>", every=True)
+    assert out == f"<p>{link('pod', '파드')}와 {link('pod', '파드')}</p>"
+
+
+def test_longest_match_wins_inside_html():
+    out = ko("<p>마스터 노드와 워커 노드들이 있다</p>")
+    assert out == (f"<p>{link('master-node', '마스터 노드')}와 "
+                   f"{link('worker-node', '워커 노드')}들이 있다</p>")
+
+
+def test_name_broken_across_lines_keeps_its_whitespace():
+    name = "로드\n밸런싱"
+    assert ko(f"<p>{name}을</p>") == f"<p>{link('load-balancing', name)}을</p>"
+
+
+# --- where it never annotates -------------------------------------------------------------
+
+UNTOUCHED = [
+    "<code>파드</code>",
+    "<pre><code>파드를 만든다</code></pre>",
+    '<div class="highlight"><pre><span></span><code><span class="n">파드</span></code></pre></div>',
+    '<a href="pods/">파드</a>',
+    "<h1>파드</h1>", "<h2>파드는</h2>", "<h3>파드</h3>", "<h4>파드</h4>", "<h5>파드</h5>",
+    "<h6>파드</h6>",
+    "<button>파드</button>",
+    '<svg viewBox="0 0 1 1"><text>파드</text><a href="#p"><title>파드</title></a></svg>',
+    "<script>var s = '<p>파드</p>';</script>",
+    "<style>/* 파드 */ p > a { color: red }</style>",
+    "<textarea>파드</textarea>",
+    '<p class="no-glossary">파드</p>',
+    '<div class="note no-glossary"><p>파드와 <em>노드</em></p><div><p>컨테이너</p></div></div>',
+    '<span class="no-glossary"><strong>파드</strong></span>',
+    link("pod", "파드"),
+    '<a class="glossary-term" data-term="pod" href="x">파드 <strong>노드</strong></a>',
+    '<img alt="파드" title="노드">',
+    '<span title="파드 > 노드" data-x=\'파드\'></span>',
+    "<!-- 파드 -->",
+    "<p>클러스터링과 컨테이너선, 시크릿가든</p>",
+]
+
+
+@pytest.mark.parametrize("html", UNTOUCHED)
+def test_left_alone(html: str):
+    assert ko(html, every=True) == html
+
+
+def test_text_after_skipped_elements_is_annotated_again():
+    html = ('<p><code>파드</code> 파드</p><h2>노드</h2><p>노드</p>'
+            '<div class="no-glossary"><div>컨테이너</div></div><p>컨테이너</p>')
+    assert ko(html) == (f'<p><code>파드</code> {link("pod", "파드")}</p><h2>노드</h2>'
+                        f'<p>{link("node", "노드")}</p><div class="no-glossary"><div>컨테이너'
+                        f'</div></div><p>{link("container", "컨테이너")}</p>')
+
+
+def test_attribute_with_angle_bracket_and_comment_do_not_confuse_the_scanner():
+    html = '<p title="a > 파드"><!-- <code> 파드 --> 파드</p><code title="x>y">노드</code> 노드'
+    assert ko(html) == ('<p title="a > 파드"><!-- <code> 파드 --> '
+                        f'{link("pod", "파드")}</p><code title="x>y">노드</code> '
+                        f'{link("node", "노드")}')
+
+
+def test_entities_match_decoded_and_stay_escaped():
+    html = "<p>로드&nbsp;밸런싱 &amp; 시크릿 &lt;파드&gt; &#54028;&#46300;는</p>"
+    assert ko(html, every=True) == (
+        f"<p>{link('load-balancing', '로드&nbsp;밸런싱')} &amp; {link('secret', '시크릿')} "
+        f"&lt;{link('pod', '파드')}&gt; {link('pod', '&#54028;&#46300;')}는</p>")
+
+
+def test_entity_next_to_a_name_counts_as_its_decoded_character():
+    # &#47553; is 링: 클러스터링 is not a term
+    assert ko("<p>클러스터&#47553;</p>") == "<p>클러스터&#47553;</p>"
+
+
+def test_void_elements_and_self_closing_svg():
+    html = '<p>파드<br class="no-glossary">노드<svg/>컨테이너<img src="x">시크릿</p>'
+    assert ko(html) == (f'<p>{link("pod", "파드")}<br class="no-glossary">'
+                        f'{link("node", "노드")}<svg/>{link("container", "컨테이너")}'
+                        f'<img src="x">{link("secret", "시크릿")}</p>')
+
+
+def test_unclosed_paragraph_and_list_items():
+    assert ko('<p class="no-glossary">파드<p>노드</p>') == (
+        f'<p class="no-glossary">파드<p>{link("node", "노드")}</p>')
+    assert ko('<div><p class="no-glossary">파드</div>노드') == (
+        f'<div><p class="no-glossary">파드</div>{link("node", "노드")}')
+    assert ko('<ul><li class="no-glossary">파드<li>노드</ul>') == (
+        f'<ul><li class="no-glossary">파드<li>{link("node", "노드")}</ul>')
+    assert ko('<ul><li class="no-glossary">파드<ul><li>노드<li>시크릿</ul>컨테이너</li>'
+              '<li>클러스터</li></ul>') == (
+        '<ul><li class="no-glossary">파드<ul><li>노드<li>시크릿</ul>컨테이너</li>'
+        f'<li>{link("cluster", "클러스터")}</li></ul>')
+    assert ko("<ul><li>파드<li>노드</ul>") == (
+        f"<ul><li>{link('pod', '파드')}<li>{link('node', '노드')}</ul>")
+
+
+def test_unclosed_quote_does_not_annotate_inside_the_tag():
+    html = '<p>앞</p><span title="파드>노드'
+    assert 'data-term' not in ko(html)
+
+
+# --- which terms the page uses ------------------------------------------------------------
+
+def test_used_counts_every_term_in_prose_headings_links_and_existing_annotations():
+    html = (f'<h2>클러스터</h2><p>파드와 파드 <a href="x">노드</a> {link("secret", "비밀")}</p>'
+            '<pre><code>컨테이너</code></pre><p class="no-glossary">컨트롤러</p>'
+            '<img alt="etcd">')
+    result = KO.annotate(html, HREF)
+    assert result.used == {"cluster", "pod", "node", "secret"}
+
+
+def test_a_term_macro_link_counts_as_the_first_occurrence():
+    html = f"<p>파드를 보자. {link('pod', '파드들')}</p>"
+    assert KO.annotate(html, HREF).html == html
+
+
+def test_no_terms_returns_the_same_string():
+    html = "<p>아무것도 없다</p>"
+    result = KO.annotate(html, HREF)
+    assert result.html is html
+    assert result.used == frozenset()
+
+
+# --- term_link, tooltips, annotated_ids ---------------------------------------------------
+
+HOSTILE = '"><script>alert(1)</script> {{ 7*7 }} & \'x\''
+
+
+def hostile_glossary() -> Glossary:
+    text = TermText(HOSTILE, (), HOSTILE)
+    return Glossary({"pod": Term(id="pod", text={"ko": text, "en": text})})
+
+
+def test_term_link_uses_the_page_language_or_the_author_text():
+    assert term_link(GLOSSARY, "ko", "pod", HREF) == link("pod", "파드")
+    assert term_link(GLOSSARY, "en", "pod", HREF) == link("pod", "Pod")
+    assert term_link(GLOSSARY, "ko", "pod", HREF, "파드들") == link("pod", "파드들")
+
+
+def test_hostile_text_is_escaped_everywhere():
+    glossary = hostile_glossary()
+    escaped = html_lib.escape(HOSTILE)
+    for markup in (term_link(glossary, "ko", "pod", HREF),
+                   term_link(glossary, "ko", "pod", HREF, HOSTILE),
+                   tooltips_html(glossary, "ko", {"pod"}),
+                   tooltips_html(glossary, "en", {"pod"})):
+        assert "<script" not in markup
+        assert "{{ 7*7 }}" in markup
+        assert escaped in markup
+    hrefs = term_link(glossary, "ko", "pod", '"><script>x</script>')
+    assert "<script" not in hrefs
+
+
+def test_tooltip_content_in_each_language():
+    ko_tips = tooltips_html(GLOSSARY, "ko", {"pod"})
+    assert ko_tips == (
+        '<div class="glossary-tips" data-glossary-tips>'
+        '<div class="glossary-tip" id="glossary-tip-pod" role="tooltip" hidden>'
+        '<p class="glossary-tip__title"><strong class="glossary-tip__name">파드</strong> '
+        '<span class="glossary-tip__original" lang="en">(Pod)</span></p>'
+        '<p class="glossary-tip__short">파드 정의.</p></div></div>')
+    en_tips = tooltips_html(GLOSSARY, "en", {"pod"})
+    assert "(Pod)" not in en_tips and "Definition of Pod." in en_tips
+
+
+def test_tooltip_skips_the_original_when_it_is_the_same_name():
+    assert "glossary-tip__original" not in tooltips_html(GLOSSARY, "ko", {"etcd"})
+
+
+def test_tooltips_for_no_terms_or_unknown_terms_are_empty():
+    assert tooltips_html(GLOSSARY, "ko", set()) == ""
+    assert tooltips_html(GLOSSARY, "ko", {"no-such-term"}) == ""
+
+
+def test_tooltips_are_sorted_and_unique():
+    tips = tooltips_html(GLOSSARY, "ko", ["pod", "node", "pod"])
+    assert re.findall(r'id="glossary-tip-([^"]+)"', tips) == ["node", "pod"]
+
+
+def test_annotated_ids_reads_any_attribute_order():
+    html = (link("pod", "파드") + "<a href='x' data-term='node' class='x glossary-term'>노</a>"
+            '<a class="glossary-termx" data-term="secret">s</a><a href="y">파드</a>')
+    assert annotated_ids(html) == {"pod", "node"}
+
+
+def test_every_link_points_at_its_tooltip():
+    out = ko("<p>파드와 노드, 시크릿</p>")
+    described = set(re.findall(r'aria-describedby="glossary-tip-([^"]+)"', out))
+    tips = tooltips_html(GLOSSARY, "ko", annotated_ids(out))
+    assert described == set(re.findall(r'id="glossary-tip-([^"]+)"', tips)) == {
+        "pod", "node", "secret"}
+
+
+# --- the built site ----------------------------------------------------------------------
+
+def test_search_index_holds_definitions_only_on_the_glossary(site_dir):
+    """Tooltips are added after the search plugin has read the page."""
+    glossary = load_glossary(ROOT / "glossary")
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {doc["location"]: doc["text"] for doc in index["docs"]}
+    shorts = {term.text[lang].short for term in glossary for lang in ("ko", "en")}
+    for location, text in entries.items():
+        if not location.startswith(("glossary/", "en/glossary/")):
+            assert [short for short in shorts if short in text] == [], location
+        assert "glossary-tip" not in text
+    for lang, location in (("ko", "glossary/#pod"), ("en", "en/glossary/#pod")):
+        assert glossary["pod"].text[lang].short in entries[location]
+
+
+def test_built_pages_link_terms_and_carry_their_tooltips(site_dir):
+    page = (site_dir / "pods" / "index.html").read_text(encoding="utf-8")
+    body = page[page.index("<article"):page.index("</article>")]
+    assert re.search(r'<a class="glossary-term" data-term="pod" href="\.\./glossary/#pod" '
+                     r'aria-describedby="glossary-tip-pod">파드</a>', body)
+    described = set(re.findall(r'aria-describedby="glossary-tip-([^"]+)"', page))
+    tips = page[page.index('<div class="glossary-tips"'):page.index("</body>")]
+    assert described == set(re.findall(r'id="glossary-tip-([^"]+)"', tips))
+
+
+# --- the hooks adapter: switches and the pages it skips -----------------------------------
+
+@pytest.fixture
+def hooks(monkeypatch, tmp_path):
+    """hooks_adapter with a session on the small test glossary."""
+    import hooks_adapter
+    from glossary.session import BuildSession
+
+    monkeypatch.setattr(hooks_adapter, "_session", BuildSession(GLOSSARY, tmp_path))
+    return hooks_adapter
+
+
+def fake_page(url: str, src: str, meta: dict | None = None):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(url=url, title="t", meta=meta or {}, content=None,
+                           file=SimpleNamespace(src_uri=src, locale=None))
+
+
+def render(hooks, html: str, page) -> str:
+    """The page's content as the theme renders it (after on_page_context)."""
+    page.content = hooks.on_page_content(html, page, {}, None)
+    assert page.content == html  # the search plugin indexes the plain content
+    hooks.on_page_context({}, page, {}, None)
+    return page.content
+
+
+PROSE = "<p>파드와 파드</p>"
+
+
+@pytest.mark.parametrize("meta,expected", [
+    ({}, f"<p>{link('pod', '파드', '../glossary/')}와 파드</p>"),
+    ({"glossary": "all"}, f"<p>{link('pod', '파드', '../glossary/')}와 "
+                          f"{link('pod', '파드', '../glossary/')}</p>"),
+    ({"glossary": "off"}, PROSE),
+])
+def test_front_matter_switch(hooks, meta, expected):
+    page = fake_page("pods/", "pods.md", meta)
+    assert render(hooks, PROSE, page) == expected
+    assert [ref.url for ref in hooks._session.usage["ko"]["pod"]] == ["pods/"]
+
+
+def test_annotated_content_is_swapped_in_after_the_search_plugin(hooks):
+    assert hooks.on_page_context.mkdocs_priority < 0  # search runs at the default, 0
+
+
+def test_glossary_page_is_never_annotated(hooks):
+    for url, src in (("glossary/", "glossary.md"), ("en/glossary/", "glossary.en.md")):
+        assert render(hooks, PROSE, fake_page(url, src)) == PROSE
+
+
+def test_environment_switch_turns_annotation_off(hooks, monkeypatch):
+    from types import SimpleNamespace
+
+    monkeypatch.setenv("GLOSSARY_TOOLTIPS", "off")
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
+    hooks.on_config(config)
+    assert hooks._session.tooltips_enabled is False
+    assert render(hooks, PROSE, fake_page("pods/", "pods.md")) == PROSE
+    monkeypatch.setenv("GLOSSARY_TOOLTIPS", "on")
+    hooks.on_config(config)
+    assert hooks._session.tooltips_enabled is True
+
+
+def test_tooltips_are_appended_before_the_body_end(hooks):
+    page = fake_page("pods/", "pods.md")
+    html = f"<html><body><article>{link('pod', '파드')}</article></body></html>"
+    out = hooks.on_post_page(html, page, {})
+    assert out.startswith(f"<html><body><article>{link('pod', '파드')}</article>"
+                          '<div class="glossary-tips"')
+    assert out.endswith("</div></div></body></html>")
+    assert hooks.on_post_page("<p>x</p>", page, {}) == "<p>x</p>"
+
+
+# --- property: annotation changes nothing but the added links -----------------------------
+
+SKIPPED = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6"}
+NAMES = [name for term in GLOSSARY for name in term.text["ko"].names]
+WORDS = st.sampled_from([*NAMES, "는", "를", "들이", "에서는", "링", "선", " ", "  ", "\n", ".",
+                         ", ", "(", ")", "그리고", "작은", "&amp;", "&lt;", "&nbsp;", "x", "3",
+                         "&para;", "&#39;"])
+# a reference that stands for a letter (파) sends the page down the decoding path
+RARE_WORDS = st.sampled_from(["&#54028;드", "&#xD30C;드는", "클러스터&#47553;", "&eacute;"])
+TEXT = st.lists(st.one_of(WORDS, WORDS, WORDS, WORDS, RARE_WORDS), max_size=12).map("".join)
+
+
+def _element(children):
+    wrappers = st.sampled_from([
+        ("p", ""), ("li", ""), ("strong", ""), ("em", ""), ("span", ' title="파드 > 노드"'),
+        ("code", ""), ("pre", ""), ("a", ' href="x.html"'), ("h1", ""), ("h2", ' id="x"'),
+        ("h6", ""), ("div", ' class="no-glossary"'), ("div", ""), ("button", ""),
+    ])
+    return st.tuples(wrappers, st.lists(children, max_size=4)).map(
+        lambda t: f"<{t[0][0]}{t[0][1]}>{''.join(t[1])}</{t[0][0]}>")
+
+
+HTML = st.recursive(TEXT, _element, max_leaves=25)
+
+
+ANNOTATION = re.compile(r'<a class="glossary-term" data-term="[^"]*" href="[^"]*" '
+                        r'aria-describedby="[^"]*">([^<]*)</a>')
+
+
+class _Reader(HTMLParser):
+    """An independent parser: visible text, the elements, and annotations in wrong places."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.elements: list[tuple[str, tuple]] = []
+        self.open: list[tuple[str, list]] = []
+        self.misplaced: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a" and ("class", "glossary-term") in attrs:
+            ancestors = [t for t, _ in self.open]
+            skipped = any(t in SKIPPED or t == "button" or ("class", "no-glossary") in a
+                          for t, a in self.open)
+            if skipped:
+                self.misplaced.append(ancestors)
+            tag = "annotation"
+        else:
+            self.elements.append((tag, tuple(attrs)))
+        self.open.append((tag, attrs))
+
+    def handle_endtag(self, tag):
+        open_tag, _ = self.open.pop()
+        if open_tag != "annotation":
+            assert open_tag == tag
+            self.elements.append(("/" + tag, ()))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def read(self, html: str) -> _Reader:
+        self.feed(html)
+        self.close()
+        return self
+
+
+@settings(max_examples=300, deadline=None)
+@given(HTML, st.booleans())
+def test_annotation_keeps_text_and_elements(html: str, every: bool):
+    result = KO.annotate(html, HREF, every=every)
+    before = _Reader().read(html)
+    after = _Reader().read(result.html)
+    assert "".join(after.text) == "".join(before.text)
+    assert after.elements == before.elements
+    assert after.misplaced == []
+    # the links wrap unchanged slices: removing them gives back the input byte for byte
+    assert ANNOTATION.sub(r"\1", result.html) == html
+    assert annotated_ids(result.html) <= result.used
+    if not every:
+        ids = re.findall(r'data-term="([^"]+)"', result.html)
+        assert len(ids) == len(set(ids))
+
+
+PLAIN_TEXT = st.lists(WORDS, max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(PLAIN_TEXT, _element, max_leaves=25))
+def test_one_pass_scanner_agrees_with_matching_text_run_by_text_run(html: str):
+    """The fast path (raw HTML, one regex) finds what the decoding path finds."""
+    fast_existing: set[str] = set()
+    slow_existing: set[str] = set()
+    fast = list(KO._names(html, fast_existing))
+    assert fast == list(KO._names_decoded(html, slow_existing))
+    assert fast_existing == slow_existing

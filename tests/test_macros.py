@@ -1,0 +1,148 @@
+"""The term() macro and a hostile glossary, in real builds of a small copy of the project.
+
+Two extra builds: one that succeeds (macro links, hostile text, search index), one that
+stops on an unknown term id.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build_site
+
+HOSTILE = '"><script>alert(1)</script> {{ 7*7 }}'
+HOSTILE_TERM = f"""\
+ko:
+  term: 악성용어
+  aliases: []
+  short: '{HOSTILE.replace("'", "''")}'
+en:
+  term: '<b>Evil</b> {{{{ 7*7 }}}}'
+  aliases: [evilterm]
+  short: '{HOSTILE.replace("'", "''")}'
+tags: []
+"""
+
+KO_PAGE = """\
+# 시작
+
+{{ term('pod') }}는 작다. {{ term('pod', '파드<들>') }}도 있다. 악성용어를 조심하라.
+
+노드는 파드를 실행한다. 다시 노드.
+"""
+
+EN_PAGE = """\
+# Start
+
+{{ term('pod') }} and {{ term('hostile') }}. Nodes run pods. An evilterm.
+"""
+
+
+def make_project(dest: Path, pages: dict[str, str]) -> Path:
+    """A copy of the real project with a small glossary and the given pages."""
+    for name in ("plugins", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("javascripts", "stylesheets"):
+        shutil.copytree(ROOT / "docs" / name, dest / "docs" / name)
+    glossary = dest / "glossary"
+    glossary.mkdir()
+    shutil.copy(ROOT / "glossary" / "_tags.yml", glossary / "_tags.yml")
+    for term_id, ko, en in (("pod", "파드", "Pod"), ("node", "노드", "Node")):
+        (glossary / f"{term_id}.yml").write_text(yaml.safe_dump({
+            "ko": {"term": ko, "aliases": [], "short": f"{ko}의 짧은 정의."},
+            "en": {"term": en, "aliases": [], "short": f"Short definition of {en}."},
+            "tags": []}, allow_unicode=True), encoding="utf-8")
+    (glossary / "hostile.yml").write_text(HOSTILE_TERM, encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"] = [{"시작": "index.md"}]
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
+                                     encoding="utf-8")
+    for name, text in pages.items():
+        (dest / "docs" / name).write_text(text, encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("macros"),
+                           {"index.md": KO_PAGE, "index.en.md": EN_PAGE})
+    site = project / "site"
+    result = build_site(site, project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def article(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def test_term_macro_writes_the_annotation_in_the_page_language(built: Path):
+    ko = article(built / "index.html")
+    assert ('<a class="glossary-term" data-term="pod" href="glossary/#pod" '
+            'aria-describedby="glossary-tip-pod">파드</a>는') in ko
+    en = article(built / "en" / "index.html")
+    assert ('<a class="glossary-term" data-term="pod" href="glossary/#pod" '
+            'aria-describedby="glossary-tip-pod">Pod</a>') in en
+
+
+def test_term_macro_with_author_text_escapes_it(built: Path):
+    ko = article(built / "index.html")
+    assert 'aria-describedby="glossary-tip-pod">파드&lt;들&gt;</a>도' in ko
+
+
+def test_macro_links_count_as_first_occurrence(built: Path):
+    ko = article(built / "index.html")
+    assert ko.count('data-term="pod"') == 2  # the two macro links, no automatic third
+    assert ko.count('data-term="node"') == 1  # first occurrence only
+
+
+def test_hostile_glossary_text_is_inert(built: Path):
+    for page in (built / "index.html", built / "en" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        ours = article(page) + html[html.index('<div class="glossary-tips"'):]
+        assert "{{ 7*7 }}" in ours
+        assert "49" not in ours
+        assert "<b>Evil</b>" not in html
+    en = article(built / "en" / "index.html")
+    assert '<a class="glossary-term" data-term="hostile"' in en
+    assert "&lt;b&gt;Evil&lt;/b&gt; {{ 7*7 }}</a>" in en
+
+
+def test_tooltips_sit_after_the_article_for_every_annotation(built: Path):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    tips = html[html.index('<div class="glossary-tips"'):]
+    assert html.index("</article>") < html.index('<div class="glossary-tips"')
+    assert tips.index("</div></div></body>") >= 0
+    described = set(re.findall(r'aria-describedby="glossary-tip-([^"]+)"', html))
+    assert described == set(re.findall(r'id="glossary-tip-([^"]+)"', tips)) == {
+        "pod", "node", "hostile"}
+
+
+def test_search_index_has_no_tooltip_text(built: Path):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert "노드는" in texts  # the page itself is indexed
+    for definition in ("파드의 짧은 정의", "노드의 짧은 정의", "Short definition of", "alert(1)"):
+        assert definition not in texts
+
+
+def test_unknown_term_id_stops_the_build_with_one_line(tmp_path: Path):
+    project = make_project(tmp_path, {
+        "index.md": "# 시작\n\n{{ term('pod') }}\n",
+        "broken.md": "# 깨짐\n\n{{ term('no-such-term') }}는 없다.\n"})
+    result = build_site(tmp_path / "site", project)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    lines = [line for line in output.splitlines() if "no-such-term" in line]
+    assert len(lines) == 1, output
+    assert "broken.md" in lines[0]
+    assert "unknown term id 'no-such-term'" in lines[0]
