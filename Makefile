@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint chromium glossary-check glossary-coverage glossary-new bench clean
 
-## serve: install the site's dependencies, then serve it on http://127.0.0.1:8000/
+## serve: install the dependencies, then serve the site at http://127.0.0.1:8000/k8s-reference/
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
 

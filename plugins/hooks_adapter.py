@@ -24,6 +24,15 @@ from site_context import glossary_href, is_glossary_page, page_lang
 MODES = {"first", "all", "off"}
 _session: BuildSession | None = None
 _annotated: dict[str, str] = {}  # page source -> annotated content, until it is rendered
+_linked: dict[str, frozenset[str]] = {}  # page source -> ids of its annotations
+
+
+def _mode(page) -> str:
+    """The page's `glossary:` front matter; YAML reads a bare `off` as false."""
+    value = page.meta.get("glossary", "first")
+    if isinstance(value, bool):
+        return "first" if value else "off"
+    return str(value).strip().lower()
 
 
 def on_config(config):
@@ -31,6 +40,7 @@ def on_config(config):
     glossary_dir = Path(config.config_file_path).parent / "glossary"
     enabled = os.environ.get("GLOSSARY_TOOLTIPS", "on").lower() not in {"off", "0", "false"}
     _annotated.clear()
+    _linked.clear()
     try:
         _session = start_session(glossary_dir, tooltips_enabled=enabled)
     except GlossaryError as exc:
@@ -42,7 +52,7 @@ def on_page_markdown(markdown, page, config, files):
     if _session.macro_errors:
         errors, _session.macro_errors[:] = list(_session.macro_errors), []
         raise PluginError("\n".join(errors))
-    mode = str(page.meta.get("glossary", "first")).lower()
+    mode = _mode(page)
     if mode not in MODES:
         raise PluginError(f"{page.file.src_uri}: front matter 'glossary: {mode}' is not valid. "
                           f"Fix: use one of {', '.join(sorted(MODES))}.")
@@ -53,12 +63,14 @@ def on_page_content(html, page, config, files):
     lang = page_lang(page)
     if is_glossary_page(page, lang) or not _session.tooltips_enabled:
         return html
-    mode = str(page.meta.get("glossary", "first")).lower()
+    mode = _mode(page)
     result = _session.annotator(lang).annotate(html, glossary_href(page, lang),
                                                every=mode == "all")
     _session.record_usage(lang, PageRef(page.title or page.url, page.url), result.used)
-    if mode != "off" and result.html is not html:
-        _annotated[page.file.src_uri] = result.html
+    if mode != "off":
+        _linked[page.file.src_uri] = result.linked
+        if result.html is not html:
+            _annotated[page.file.src_uri] = result.html
     # Material's search plugin indexes page.content in on_page_context: give it the plain
     # HTML (the same text, fewer tags to parse) and swap the annotated one in just after.
     return html
@@ -77,6 +89,9 @@ def on_post_page(output, page, config):
     if is_glossary_page(page, lang):
         output = fill_used_on(output, lang, _session.usage[lang], page.url)
     # after the search plugin has read the content: tooltip text stays out of the index
-    tips = tooltips_html(_session.glossary, lang, annotated_ids(output))
+    linked = _linked.pop(page.file.src_uri, None)
+    if linked is None:  # a page the annotator skipped may still hold term() links
+        linked = annotated_ids(output)
+    tips = tooltips_html(_session.glossary, lang, linked)
     head, body_end, tail = output.rpartition("</body>")
     return f"{head}{tips}{body_end}{tail}" if tips and body_end else output

@@ -122,6 +122,13 @@ def test_entity_next_to_a_name_counts_as_its_decoded_character():
     assert ko("<p>클러스터&#47553;</p>") == "<p>클러스터&#47553;</p>"
 
 
+def test_letter_whose_lower_case_is_longer_keeps_offsets_right():
+    # "İ".lower() has two characters: the page is scanned without lower-casing
+    assert ko("<p>İ 파드</p>") == f"<p>İ {link('pod', '파드')}</p>"
+    out = EN.annotate("<P>İ PODS</P>", HREF).html
+    assert out == f"<P>İ {link('pod', 'PODS')}</P>"
+
+
 def test_void_elements_and_self_closing_svg():
     html = '<p>파드<br class="no-glossary">노드<svg/>컨테이너<img src="x">시크릿</p>'
     assert ko(html) == (f'<p>{link("pod", "파드")}<br class="no-glossary">'
@@ -157,6 +164,14 @@ def test_used_counts_every_term_in_prose_headings_links_and_existing_annotations
             '<img alt="etcd">')
     result = KO.annotate(html, HREF)
     assert result.used == {"cluster", "pod", "node", "secret"}
+
+
+@pytest.mark.parametrize("every", [False, True])
+def test_linked_lists_every_annotation_in_the_result(every: bool):
+    html = (f'<p>파드와 {link("node", "노드")}</p><div class="no-glossary">'
+            f'{link("secret", "시크릿")}</div><h2>컨테이너</h2>')
+    result = KO.annotate(html, HREF, every=every)
+    assert result.linked == annotated_ids(result.html) == {"pod", "node", "secret"}
 
 
 def test_a_term_macro_link_counts_as_the_first_occurrence():
@@ -331,6 +346,13 @@ def test_environment_switch_turns_annotation_off(hooks, monkeypatch):
     assert hooks._session.tooltips_enabled is True
 
 
+def test_tooltips_of_an_annotated_page(hooks):
+    page = fake_page("pods/", "pods.md")
+    content = render(hooks, "<p>노드와 파드</p>", page)
+    out = hooks.on_post_page(f"<html><body>{content}</body></html>", page, {})
+    assert re.findall(r'id="glossary-tip-([^"]+)"', out) == ["node", "pod"]
+
+
 def test_tooltips_are_appended_before_the_body_end(hooks):
     page = fake_page("pods/", "pods.md")
     html = f"<html><body><article>{link('pod', '파드')}</article></body></html>"
@@ -431,8 +453,14 @@ PLAIN_TEXT = st.lists(WORDS, max_size=12).map("".join)
 @given(st.recursive(PLAIN_TEXT, _element, max_leaves=25))
 def test_one_pass_scanner_agrees_with_matching_text_run_by_text_run(html: str):
     """The fast path (raw HTML, one regex) finds what the decoding path finds."""
+    source = ">" + html  # what annotate() scans
     fast_existing: set[str] = set()
     slow_existing: set[str] = set()
-    fast = list(KO._names(html, fast_existing))
-    assert fast == list(KO._names_decoded(html, slow_existing))
+
+    def ids(names):
+        return [(first, last, mode, KO.matcher.lookup(found)) for first, last, mode, found
+                in names]
+
+    fast = ids(KO._names(source, fast_existing))
+    assert fast == ids(KO._names_decoded(source, slow_existing))
     assert fast_existing == slow_existing

@@ -146,3 +146,57 @@ def test_unknown_term_id_stops_the_build_with_one_line(tmp_path: Path):
     assert len(lines) == 1, output
     assert "broken.md" in lines[0]
     assert "unknown term id 'no-such-term'" in lines[0]
+
+
+# --- the macro function itself, without a build -------------------------------------------
+
+class FakeEnv:
+    """Just what macros_adapter.define_env uses of mkdocs-macros' env."""
+
+    def __init__(self, page) -> None:
+        self.conf = {"config_file_path": str(ROOT / "mkdocs.yml")}
+        self.page = page
+        self.macros: dict[str, object] = {}
+
+    def macro(self, function):
+        self.macros[function.__name__] = function
+        return function
+
+
+@pytest.fixture
+def term_macro():
+    from types import SimpleNamespace
+
+    import macros_adapter
+    from glossary.session import current_session
+
+    page = SimpleNamespace(url="pods/", file=SimpleNamespace(src_uri="pods.md", locale="ko"))
+    env = FakeEnv(page)
+    macros_adapter.define_env(env)
+    session = current_session(ROOT / "glossary")
+    session.macro_errors.clear()
+    yield env.macros["term"], session.macro_errors, page
+    session.macro_errors.clear()
+
+
+def test_term_macro_in_each_language(term_macro):
+    term, errors, page = term_macro
+    assert term("pod") == ('<a class="glossary-term" data-term="pod" href="../glossary/#pod" '
+                           'aria-describedby="glossary-tip-pod">파드</a>')
+    assert term("pod", "<파드들>").endswith(">&lt;파드들&gt;</a>")
+    page.url, page.file.src_uri, page.file.locale = "en/pods/", "pods.en.md", "en"
+    assert term("pod").endswith('href="../glossary/#pod" aria-describedby="glossary-tip-pod">'
+                                "Pod</a>")
+    assert errors == []
+
+
+@pytest.mark.parametrize("args,message", [
+    (("no-such-term",), "pods.md: {{ term(...) }}: unknown term id 'no-such-term'. Fix: "),
+    ((), "unknown term id ''"),
+    (("pod", 3), "the text of term('pod') must be quoted text"),
+    (("pod", "a", "b"), "takes a term id and an optional text, not 3 arguments"),
+])
+def test_term_macro_errors_are_collected_as_one_line(term_macro, args, message):
+    term, errors, _ = term_macro
+    assert term(*args) == ""
+    assert len(errors) == 1 and message in errors[0] and "\n" not in errors[0]

@@ -42,7 +42,6 @@
     cancelHide();
     if (openTip) {
       openTip.hidden = true;
-      openTip.classList.remove("glossary-tip--open");
     }
     openTerm = null;
     openTip = null;
@@ -61,7 +60,6 @@
     openTerm = term;
     openTip = tip;
     tip.hidden = false;
-    tip.classList.add("glossary-tip--open");
     place(term, tip);
   }
 

@@ -7,6 +7,7 @@ writes the links and the tooltips.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ __all__ = ["Annotated", "Annotator", "annotated_ids", "term_link", "tooltips_htm
 class Annotated:
     html: str
     used: frozenset[str]  # every term id that occurs on the page, annotated or not
+    linked: frozenset[str] = frozenset()  # ids with an annotation in html: its tooltips
 
 
 class Annotator:
@@ -40,8 +42,7 @@ class Annotator:
         self.lang = lang
         self.matcher = Matcher.for_glossary(glossary, lang)
         self._scanner = scanner(self.matcher.before, self.matcher.html_names)
-        self._scanner_any_case = scanner(self.matcher.before, self.matcher.html_names,
-                                         any_case=True)
+        self._scanner_any_case: re.Pattern[str] | None = None  # compiled if ever needed
         self._starts: dict[str, dict[str, str]] = {}  # glossary href -> id -> link start tag
 
     def annotate(self, html: str, glossary_href: str, every: bool = False) -> Annotated:
@@ -51,51 +52,60 @@ class Annotator:
         Terms in headings and link text count as used but are not linked.
         """
         existing: set[str] = set()
-        done: set[str] = set()  # terms already linked on this page
-        if not every and ANNOTATION_CLASS in html:
-            done |= annotated_ids(html)  # an author's term() link counts as the first
+        # an author's term() links: each counts as the first occurrence of its term
+        authored = annotated_ids(html) if ANNOTATION_CLASS in html else set()
+        done = set() if every else set(authored)  # terms already linked on this page
+        # The scanner consumes the character before a name, so a name may not start the
+        # text: scan a copy that starts with '>' and work in its offsets.
+        source = ">" + html
         used: set[str] = set()
         starts = self._starts.setdefault(glossary_href, {})
+        seen = self.matcher.seen
+        lookup = self.matcher.lookup
+        annotate = Mode.ANNOTATE
         pieces: list[str] = []
-        copied = 0  # html[:copied] is already in pieces
-        for first, last, mode, term_id in self._names(html, existing):
+        copied = 1  # source[1:copied] is already in pieces
+        for first, last, mode, found in self._names(source, existing):
+            term_id = seen.get(found) or lookup(found)
+            if term_id is None:
+                continue
             used.add(term_id)
-            if mode is not Mode.ANNOTATE or (term_id in done and not every):
+            if mode is not annotate or (term_id in done and not every):
                 continue
             if term_id not in starts:
                 starts[term_id] = annotation_start(term_id, glossary_href)
-            pieces += (html[copied:first], starts[term_id], html[first:last], "</a>")
+            pieces += (source[copied:first], starts[term_id], source[first:last], "</a>")
             copied = last
             done.add(term_id)
         used |= existing
+        linked = frozenset(done | authored)
         if not pieces:
-            return Annotated(html, frozenset(used))
-        pieces.append(html[copied:])
-        return Annotated("".join(pieces), frozenset(used))
+            return Annotated(html, frozenset(used), linked)
+        pieces.append(source[copied:])
+        return Annotated("".join(pieces), frozenset(used), linked)
 
-    def _names(self, html: str, existing: set[str]) -> Iterator[tuple[int, int, Mode, str]]:
-        """(start, end, mode, term id) of each name in the page, in order."""
-        if has_unusual_references(html):
-            yield from self._names_decoded(html, existing)
-            return
-        # the scanner consumes the character before a name: a name may start the page
-        source = ">" + html
+    def _names(self, source: str, existing: set[str]) -> Iterator[tuple[int, int, Mode, str]]:
+        """(start, end, mode, matched text) of each name in the page, in order."""
+        if has_unusual_references(source):
+            return self._names_decoded(source, existing)
         lowered = source.lower()
         page_scanner = self._scanner
         if len(lowered) != len(source):  # a rare letter whose lower case is longer
+            if self._scanner_any_case is None:
+                self._scanner_any_case = scanner(self.matcher.before, self.matcher.html_names,
+                                                 any_case=True)
             lowered, page_scanner = source, self._scanner_any_case
-        for first, last, mode, term_id in scan(source, lowered, page_scanner,
-                                               self.matcher.lookup, existing):
-            yield first - 1, last - 1, mode, term_id
+        return scan(source, lowered, page_scanner, existing)
 
-    def _names_decoded(self, html: str, existing: set[str]
+    def _names_decoded(self, source: str, existing: set[str]
                        ) -> Iterator[tuple[int, int, Mode, str]]:
         """The slow path: text run by text run, matching on decoded text (&#54028; is 파)."""
-        for start, end, mode in text_segments(html, existing):
-            text, offsets = decode_text(html[start:end])
-            for first, last, term_id in self.matcher.spans(text):
+        for start, end, mode in text_segments(source, existing):
+            text, offsets = decode_text(source[start:end])
+            for first, last, _ in self.matcher.spans(text):
+                found = text[first:last]
                 if offsets is not None:
                     first, last = offsets[first], offsets[last]
                     if first < 0 or last < 0:
                         continue  # it would split a reference such as &#54028;
-                yield start + first, start + last, mode, term_id
+                yield start + first, start + last, mode, found

@@ -3,14 +3,20 @@
 A regex tokenizer, not a DOM: it keeps the input byte for byte, so the annotator can copy
 every untouched slice as it is. It copes with comments, quoted attributes containing '>',
 raw-text elements (script, style, textarea, title), void elements, and unclosed <p>/<li>.
-Only elements that change the mode are tracked, so ordinary markup costs next to nothing.
+Only elements that change the mode are tracked, and code blocks, svg and the like are
+jumped over whole.
+
+Two ways through a page:
+- scan(): one regex finds the tags and the glossary names together, in one pass;
+- text_segments(): the text runs between tags, for pages whose character references must
+  be decoded before matching (&#54028; is 파), which the annotator then matches run by run.
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -23,6 +29,7 @@ class Mode(IntEnum):
 
 SKIP_CLASS = "no-glossary"
 ANNOTATION_CLASS = "glossary-term"
+_CANONICAL = f'<a class="{ANNOTATION_CLASS}" data-term="'
 
 TAG_MODES: dict[str, Mode] = {
     **{name: Mode.COUNT for name in (
@@ -55,8 +62,8 @@ TAG_BODY = (
     r"!--.*?(?:--(?=>)|\Z)"  # comment
     r"|(?P<raw>script|style|textarea|title)(?=[\s/>])"  # raw-text element: up to its end tag
     r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>.*?(?:</(?P=raw)\s*(?=>)|\Z)"""
-    r"|(?P<close>/)?(?P<tname>[a-z][^\s/>]*+)"  # start or end tag; quotes may hold '>'
-    r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+(?=>)"""
+    r"|(?:/(?P<close>[a-z][^\s/>]*+)|(?P<open>[a-z][^\s/>]*+))"  # end or start tag
+    r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+(?=>)"""  # attributes: quotes may hold '>'
     r"|[!?][^>]*+"  # doctype, CDATA, processing instruction
     r"|/?[a-z].*"  # an unclosed quote or tag: the rest is inside it
 )
@@ -113,6 +120,9 @@ def has_class(tag: str, wanted: str) -> bool:
 
 def annotation_term(tag: str) -> str | None:
     """The data-term of an existing annotation's start tag, else None."""
+    if tag.startswith(_CANONICAL):  # as markup.annotation_start writes it
+        end = tag.find('"', len(_CANONICAL))
+        return tag[len(_CANONICAL):end] if end > 0 else None
     if ANNOTATION_CLASS not in tag or not has_class(tag, ANNOTATION_CLASS):
         return None
     m = _TERM_ATTR.search(tag)
@@ -124,8 +134,6 @@ def text_segments(html: str, existing: set[str] | None = None
     """(start, end, mode) of each text run outside IGNORE regions, as offsets into `html`.
 
     The term ids of annotations already in the HTML (term() macro links) go into `existing`.
-    The character before each run is '>' or the start of `html`, so a regex may scan the run
-    in place with pos/endpos instead of a copy.
     """
     stack: list[_Open] = []
     mode = Mode.ANNOTATE
@@ -136,11 +144,11 @@ def text_segments(html: str, existing: set[str] | None = None
         if start > pos and mode is not Mode.IGNORE:
             yield pos, start, mode
         pos = m.end()
-        name = m.group("tname")
-        if name is None:
+        kind = m.lastgroup
+        if kind != "open" and kind != "close":
             continue
-        name = name.lower()
-        if m.group("close"):
+        name = m.group(kind).lower()
+        if kind == "close":
             _close(stack, name)
         elif _open(stack, name, m.group(), existing) and stack[-1].mode is Mode.IGNORE \
                 and name not in IMPLIED_END:
@@ -152,7 +160,7 @@ def text_segments(html: str, existing: set[str] | None = None
 
 
 def scanner(before: str, names: str, any_case: bool = False) -> re.Pattern[str]:
-    """One regex for a whole page: every tag (group tname) and every name (group name).
+    """One regex for a whole page: every tag (groups open, close) and name (group name).
 
     `before` is the class of the character a name must follow, `names` the pattern of the
     names (matcher.Matcher.html_names). Tags are consumed whole, so attribute values and
@@ -178,42 +186,41 @@ def has_unusual_references(html: str) -> bool:
 
 
 def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
-         lookup: Callable[[str], str | None],
          existing: set[str] | None = None) -> Iterator[tuple[int, int, Mode, str]]:
-    """(start, end, mode, term id) of each name outside IGNORE regions, in order.
+    """(start, end, mode, matched text) of each name outside IGNORE regions, in order.
 
     `lowered` is html.lower() (or html itself for a case-insensitive scanner); offsets are
-    the same in both. `lookup` turns matched text into a term id. The term ids of
-    annotations already in the HTML go into `existing`.
+    the same in both. The term ids of annotations already in the HTML go into `existing`.
+    Written for speed: it sees every tag of every page.
     """
     stack: list[_Open] = []
     mode = Mode.ANNOTATE
+    ignore = Mode.IGNORE
+    skip_class_here = SKIP_CLASS in lowered
     pos = 0
     while pos < len(lowered):
         for m in page_scanner.finditer(lowered, pos):
             kind = m.lastgroup
             if kind == "name":
-                if mode is not Mode.IGNORE:
+                if mode is not ignore:
                     start, end = m.span("name")
-                    term_id = lookup(lowered[start:end])
-                    if term_id is not None:
-                        yield start, end, mode, term_id
+                    yield start, end, mode, lowered[start:end]
                 continue
-            if kind != "tname":
-                continue  # comment, raw-text element, doctype
-            name = m.group("tname").lower()
-            if m.group("close"):
+            if kind == "close":
                 if stack:
-                    _close(stack, name)
+                    _close(stack, m.group(kind).lower())
                     mode = stack[-1].mode if stack else Mode.ANNOTATE
                 continue
+            if kind != "open":
+                continue  # comment, raw-text element, doctype
+            name = m.group(kind).lower()
             start = m.start()
-            if not stack and name not in TAG_MODES and lowered.find(SKIP_CLASS, start,
-                                                                  m.end()) < 0:
+            if not stack and name not in TAG_MODES and not (
+                    skip_class_here and lowered.find(SKIP_CLASS, start, m.end()) >= 0):
                 continue  # an ordinary tag: nothing to track
             after = m.end() + 1
             if _open(stack, name, html[start:after], existing) \
-                    and stack[-1].mode is Mode.IGNORE and name not in IMPLIED_END:
+                    and stack[-1].mode is ignore and name not in IMPLIED_END:
                 stack.pop()
                 mode = stack[-1].mode if stack else Mode.ANNOTATE
                 pos = _skip_element(lowered, after, name) - 1  # its '>' precedes the text

@@ -20,6 +20,7 @@ TIP_PREFIX = "glossary-tip-"
 ORIGINAL_LANG = "en"  # pages in other languages show the English name next to theirs
 
 _A_START = re.compile(r"""<a\s(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.I)
+_TIPS: dict[tuple[int, str], tuple[Term, str]] = {}
 
 
 def annotation_start(term_id: str, glossary_href: str) -> str:
@@ -37,6 +38,19 @@ def term_link(glossary: Glossary, lang: str, term_id: str, glossary_href: str,
 
 
 def tooltip_html(term: Term, lang: str) -> str:
+    """One hidden tooltip. Memoized: every page that uses a term repeats it."""
+    key = (id(term), lang)
+    cached = _TIPS.get(key)
+    if cached is not None and cached[0] is term:  # the same object, not a reused id
+        return cached[1]
+    if len(_TIPS) > 20_000:
+        _TIPS.clear()
+    tip = _tooltip_html(term, lang)
+    _TIPS[key] = (term, tip)
+    return tip
+
+
+def _tooltip_html(term: Term, lang: str) -> str:
     text = term.text[lang]
     title = f'<strong class="glossary-tip__name">{escape(text.term)}</strong>'
     if lang != ORIGINAL_LANG and ORIGINAL_LANG in term.text:
@@ -59,11 +73,16 @@ def tooltips_html(glossary: Glossary, lang: str, term_ids: Iterable[str]) -> str
 
 def annotated_ids(html: str) -> set[str]:
     """Term ids of the annotations (automatic or term() macro) in a page's HTML."""
-    if ANNOTATION_CLASS not in html:
-        return set()
     ids = set()
-    for m in _A_START.finditer(html):
-        term_id = annotation_term(m.group())
-        if term_id:
-            ids.add(term_id)
+    at = html.find(ANNOTATION_CLASS)
+    while at >= 0:  # only the tags around each mention of the class: pages are long
+        start = html.rfind("<", 0, at)
+        m = _A_START.match(html, start) if start >= 0 else None
+        if m is not None and m.end() > at:
+            term_id = annotation_term(m.group())
+            if term_id:
+                ids.add(term_id)
+            at = html.find(ANNOTATION_CLASS, m.end())
+        else:
+            at = html.find(ANNOTATION_CLASS, at + 1)
     return ids

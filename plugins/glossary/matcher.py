@@ -89,7 +89,7 @@ class Matcher:
             if key:
                 # the first owner wins; the loader already rejects names shared by two terms
                 self._ids.setdefault(key, term_id)
-        self._seen: dict[str, str | None] = {}  # matched text -> id, skips normalize()
+        self.seen: dict[str, str | None] = {}  # matched text -> id, skips normalize()
         korean = lang == "ko"
         trie = _trie(names)
         # the character a name must follow; the regex consumes it
@@ -97,7 +97,7 @@ class Matcher:
         # group "name", for text and for raw HTML text (where & is &amp; and so on)
         self.text_names = _names_pattern(trie, korean, html_text=False)
         self.html_names = _names_pattern(trie, korean, html_text=True)
-        self.regex = re.compile(self.before + self.text_names)
+        self._regex: re.Pattern[str] | None = None  # compiled on first use
         self._regex_any_case: re.Pattern[str] | None = None
 
     @classmethod
@@ -114,11 +114,11 @@ class Matcher:
     def lookup(self, found: str) -> str | None:
         """Term id of a matched name as written in the text or in HTML (&nbsp; ...)."""
         try:
-            return self._seen[found]
+            return self.seen[found]
         except KeyError:
             term_id = self._ids.get(normalize(html.unescape(found) if "&" in found else found))
-            if len(self._seen) < 10_000:
-                self._seen[found] = term_id
+            if len(self.seen) < 10_000:
+                self.seen[found] = term_id
             return term_id
 
     def find(self, text: str) -> Iterator[Match]:
@@ -137,6 +137,13 @@ class Matcher:
             term_id = self.lookup(m.group("name"))
             if term_id is not None:
                 yield m.start("name") - 1, m.end("name") - 1, term_id
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """For plain text; pages go through html_scan's scanner instead."""
+        if self._regex is None:
+            self._regex = re.compile(self.before + self.text_names)
+        return self._regex
 
     def regex_any_case(self) -> re.Pattern[str]:
         if self._regex_any_case is None:
