@@ -220,7 +220,8 @@ def build(project: Path, annotate: bool) -> tuple[float, float]:
 
     CPU time is the figure to compare on a shared machine: other work slows the wall clock.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+    # a fixed hash seed: both kinds of build get the same dict and set layouts
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0",
            "GLOSSARY_TOOLTIPS": "on" if annotate else "off"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -401,7 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.targets:
         return targets(args.pages, args.terms, args.runs)
     result = measure(args.pages, args.terms, args.runs, args.keep)
-    return 0 if result.ratio <= 1.05 else 1
+    verdict = "within" if result.ratio <= 1.05 else "over"
+    print(f"  {verdict} the goal of +5% (--targets checks all three goals and sets the exit code)")
+    return 0
 
 
 if __name__ == "__main__":

@@ -317,6 +317,8 @@ PROSE = "<p>파드와 파드</p>"
     ({"glossary": "all"}, f"<p>{link('pod', '파드', '../glossary/')}와 "
                           f"{link('pod', '파드', '../glossary/')}</p>"),
     ({"glossary": "off"}, PROSE),
+    ({"glossary": False}, PROSE),  # YAML reads a bare `glossary: off` as false
+    ({"glossary": True}, f"<p>{link('pod', '파드', '../glossary/')}와 파드</p>"),
 ])
 def test_front_matter_switch(hooks, meta, expected):
     page = fake_page("pods/", "pods.md", meta)

@@ -36,6 +36,16 @@ KO_PAGE = """\
 노드는 파드를 실행한다. 다시 노드.
 """
 
+OFF_PAGE = """\
+---
+glossary: off
+---
+
+# 끄기
+
+노드는 파드를 실행한다. {{ term('node') }}
+"""
+
 EN_PAGE = """\
 # Start
 
@@ -70,7 +80,8 @@ def make_project(dest: Path, pages: dict[str, str]) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("macros"),
-                           {"index.md": KO_PAGE, "index.en.md": EN_PAGE})
+                           {"index.md": KO_PAGE, "index.en.md": EN_PAGE,
+                            "off.md": OFF_PAGE})
     site = project / "site"
     result = build_site(site, project)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -100,6 +111,14 @@ def test_macro_links_count_as_first_occurrence(built: Path):
     ko = article(built / "index.html")
     assert ko.count('data-term="pod"') == 2  # the two macro links, no automatic third
     assert ko.count('data-term="node"') == 1  # first occurrence only
+
+
+def test_front_matter_glossary_off_keeps_only_the_authors_links(built: Path):
+    html = (built / "off" / "index.html").read_text(encoding="utf-8")
+    body = article(built / "off" / "index.html")
+    assert "노드는 파드를 실행한다." in body  # no automatic annotation
+    assert body.count('class="glossary-term"') == 1  # the term() link
+    assert re.findall(r'id="glossary-tip-([^"]+)"', html) == ["node"]
 
 
 def test_hostile_glossary_text_is_inert(built: Path):

@@ -32,12 +32,14 @@ class BuildSession:
     # errors raised inside macros, reported by the hooks adapter without a traceback
     macro_errors: list[str] = field(default_factory=list)
     _annotators: dict[str, object] = field(default_factory=dict)
+    _recorded: set[tuple[str, str, str]] = field(default_factory=set)
 
     def record_usage(self, lang: str, page: PageRef, term_ids: set[str] | frozenset[str]) -> None:
         for term_id in sorted(term_ids):
-            pages = self.usage[lang][term_id]
-            if page not in pages:
-                pages.append(page)
+            key = (lang, term_id, page.url)
+            if key not in self._recorded:  # a set: a list scan per term grows with the site
+                self._recorded.add(key)
+                self.usage[lang][term_id].append(page)
 
     def annotator(self, lang: str):
         """One compiled annotator per language per build."""
