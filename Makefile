@@ -48,7 +48,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's chromium; never a browser download (no `playwright install`).
+# Debian's chromium; Playwright never downloads a browser of its own here.
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  echo "Installing Debian's chromium"; \
