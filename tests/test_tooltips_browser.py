@@ -97,42 +97,39 @@ def test_an_english_page_shows_the_english_definition(watched_page, site_url):
     assert "(" + GLOSSARY[term_id].name("en") + ")" not in text
 
 
-def test_touch_first_tap_shows_the_tooltip_second_tap_follows_the_link(browser, site_url):
+@pytest.fixture
+def touch_page(browser, site_url):
+    """A phone-sized touch page on the Korean page, scrolled to its first term."""
     context = browser.new_context(has_touch=True, is_mobile=True, locale="ko-KR",
                                   viewport={"width": 360, "height": 740})
-    try:
-        page = context.new_page()
-        page.goto(site_url + KO_PAGE)
-        term, term_id = first_term(page)
-        term.scroll_into_view_if_needed()
-        tip = tooltip(page, term_id)
-        term.tap()
-        tip.wait_for(state="visible")
-        assert page.url == site_url + KO_PAGE
-        box = tip.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
-        term.tap()
-        page.wait_for_url(f"**/glossary/#{term_id}")
-    finally:
-        context.close()
+    page = context.new_page()
+    page.goto(site_url + KO_PAGE)
+    term, term_id = first_term(page)
+    term.scroll_into_view_if_needed()
+    yield page, term, term_id
+    context.close()
 
 
-def test_touch_elsewhere_closes_the_tooltip(browser, site_url):
-    context = browser.new_context(has_touch=True, is_mobile=True, locale="ko-KR",
-                                  viewport={"width": 360, "height": 740})
-    try:
-        page = context.new_page()
-        page.goto(site_url + KO_PAGE)
-        term, term_id = first_term(page)
-        term.scroll_into_view_if_needed()
-        term.tap()
-        tip = tooltip(page, term_id)
-        tip.wait_for(state="visible")
-        page.locator("article h1").first.tap()
-        tip.wait_for(state="hidden")
-        assert page.url == site_url + KO_PAGE
-    finally:
-        context.close()
+def test_touch_first_tap_shows_the_tooltip_second_tap_follows_the_link(touch_page, site_url):
+    page, term, term_id = touch_page
+    tip = tooltip(page, term_id)
+    term.tap()
+    tip.wait_for(state="visible")
+    assert page.url == site_url + KO_PAGE
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    term.tap()
+    page.wait_for_url(f"**/glossary/#{term_id}")
+
+
+def test_touch_elsewhere_closes_the_tooltip(touch_page, site_url):
+    page, term, term_id = touch_page
+    term.tap()
+    tip = tooltip(page, term_id)
+    tip.wait_for(state="visible")
+    page.locator("article h1").first.tap()
+    tip.wait_for(state="hidden")
+    assert page.url == site_url + KO_PAGE
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

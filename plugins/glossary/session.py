@@ -53,10 +53,30 @@ class BuildSession:
 _current: BuildSession | None = None
 
 
+_loaded: tuple[tuple, Glossary] | None = None
+
+
+def _folder_signature(glossary_dir: Path) -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                 for p in sorted(Path(glossary_dir).iterdir()))
+
+
+def _load_once(glossary_dir: Path) -> Glossary:
+    """mkdocs-static-i18n runs on_config once per language: reuse an unchanged glossary."""
+    global _loaded
+    signature = (str(glossary_dir), _folder_signature(glossary_dir)) \
+        if Path(glossary_dir).is_dir() else None
+    if signature is None or _loaded is None or _loaded[0] != signature:
+        glossary = load_glossary(glossary_dir)
+        _loaded = (signature, glossary) if signature is not None else None
+        return glossary
+    return _loaded[1]
+
+
 def start_session(glossary_dir: Path, tooltips_enabled: bool = True) -> BuildSession:
-    """Load and validate the glossary; raises GlossaryError on any problem."""
+    """A new build's state; raises GlossaryError on any problem in the glossary."""
     global _current
-    _current = BuildSession(load_glossary(glossary_dir), Path(glossary_dir), tooltips_enabled)
+    _current = BuildSession(_load_once(glossary_dir), Path(glossary_dir), tooltips_enabled)
     return _current
 
 
