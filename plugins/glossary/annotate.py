@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from glossary.html_scan import (
     ANNOTATION_CLASS,
@@ -65,7 +66,8 @@ class Annotator:
         annotate = Mode.ANNOTATE
         pieces: list[str] = []
         copied = 1  # source[1:copied] is already in pieces
-        for first, last, mode, found in self._names(source, existing):
+        for m, mode in self._names(source, existing):
+            found = m.group("name")
             term_id = seen.get(found) or lookup(found)
             if term_id is None:
                 continue
@@ -74,6 +76,7 @@ class Annotator:
                 continue
             if term_id not in starts:
                 starts[term_id] = annotation_start(term_id, glossary_href)
+            first, last = m.span("name")
             pieces += (source[copied:first], starts[term_id], source[first:last], "</a>")
             copied = last
             done.add(term_id)
@@ -84,8 +87,8 @@ class Annotator:
         pieces.append(source[copied:])
         return Annotated("".join(pieces), frozenset(used), linked)
 
-    def _names(self, source: str, existing: set[str]) -> Iterator[tuple[int, int, Mode, str]]:
-        """(start, end, mode, matched text) of each name in the page, in order."""
+    def _names(self, source: str, existing: set[str]) -> Iterator[tuple[NameMatch, Mode]]:
+        """Each name in the page, in order, and its mode."""
         if has_unusual_references(source):
             return self._names_decoded(source, existing)
         lowered = source.lower()
@@ -98,7 +101,7 @@ class Annotator:
         return scan(source, lowered, page_scanner, existing)
 
     def _names_decoded(self, source: str, existing: set[str]
-                       ) -> Iterator[tuple[int, int, Mode, str]]:
+                       ) -> Iterator[tuple[NameMatch, Mode]]:
         """The slow path: text run by text run, matching on decoded text (&#54028; is 파)."""
         for start, end, mode in text_segments(source, existing):
             text, offsets = decode_text(source[start:end])
@@ -108,4 +111,27 @@ class Annotator:
                     first, last = offsets[first], offsets[last]
                     if first < 0 or last < 0:
                         continue  # it would split a reference such as &#54028;
-                yield start + first, start + last, mode, found
+                yield DecodedName(start + first, start + last, found), mode
+
+
+class NameMatch(Protocol):
+    """A name found in a page: a match of the scanner (group "name") or a DecodedName."""
+
+    def group(self, name: str, /) -> str: ...
+
+    def span(self, name: str, /) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedName:
+    """A name found on the slow path, read like a scanner match."""
+
+    start: int  # offsets in the page's HTML
+    end: int
+    text: str  # as decoded, e.g. 파드 for &#54028;드
+
+    def group(self, _name: str) -> str:
+        return self.text
+
+    def span(self, _name: str) -> tuple[int, int]:
+        return self.start, self.end

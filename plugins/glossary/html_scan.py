@@ -56,16 +56,33 @@ PHRASING = frozenset({
     "rt", "s", "samp", "script", "select", "slot", "small", "span", "strong", "sub", "sup",
     "svg", "template", "textarea", "time", "u", "var", "video", "wbr"})
 
+# A tag's attributes: quoted values may hold '>'. Written unrolled, the cheapest form for re.
+ATTRS = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""
+RAW_TEXT = frozenset({"script", "style", "textarea", "title"})  # their text holds no tags
 # A tag, after its '<', up to (not including) its final '>'. The scanner leaves that '>' for
 # the next match, where it is the character before a name that follows the tag.
 TAG_BODY = (
     r"!--.*?(?:--(?=>)|\Z)"  # comment
     r"|(?P<raw>script|style|textarea|title)(?=[\s/>])"  # raw-text element: up to its end tag
-    r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>.*?(?:</(?P=raw)\s*(?=>)|\Z)"""
+    rf"{ATTRS}>.*?(?:</(?P=raw)\s*(?=>)|\Z)"
     r"|(?:/(?P<close>[a-z][^\s/>]*+)|(?P<open>[a-z][^\s/>]*+))"  # end or start tag
-    r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+(?=>)"""  # attributes: quotes may hold '>'
+    rf"{ATTRS}(?=>)"
     r"|[!?][^>]*+"  # doctype, CDATA, processing instruction
     r"|/?[a-z].*"  # an unclosed quote or tag: the rest is inside it
+)
+# The same for scan(), which sees every tag of every page. Start and end tags come first, and
+# scan() itself jumps over the text of raw-text elements. Tags without attributes that do not
+# open a tracked element (</p>, <li>, </td> ...) go by in runs, with the whitespace between
+# them: while no tracked element is open they change nothing, and most tags are of that kind.
+_TRACKED = "|".join(sorted({*TAG_MODES, *RAW_TEXT}, key=len, reverse=True))
+_PLAIN_TAG = rf"(?:/[a-z][a-z0-9]*+|(?!(?:{_TRACKED})>)[a-z][a-z0-9]*+)(?=>)"
+SCAN_TAG_BODY = (
+    rf"(?P<plain>{_PLAIN_TAG}(?:>\s*+<{_PLAIN_TAG})*+)"
+    rf"|(?P<open>[a-z][^\s/>]*+){ATTRS}(?=>)"
+    rf"|/(?P<close>[a-z][^\s/>]*+){ATTRS}(?=>)"
+    r"|!--.*?(?:--(?=>)|\Z)"
+    r"|[!?][^>]*+"
+    r"|/?[a-z].*"
 )
 # every tag and comment as a whole, for the text runs of the slow path
 _TOKEN = re.compile(f"<(?:{TAG_BODY})>?", re.S | re.I)
@@ -74,6 +91,8 @@ _UNUSUAL_REFERENCE = re.compile(
     r"&(?!(?:amp|lt|gt|quot|apos|nbsp|#0*(?:34|38|39|60|62|160)|#x0*(?:22|26|27|3c|3e|a0));)"
     r"(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);?", re.I)
 _END_SEARCH: dict[str, re.Pattern[str]] = {}
+_RAW_END: dict[str, re.Pattern[str]] = {}
+_REFERENCE_IS_TEXT: dict[str, bool] = {}  # '&para;' -> False: pages repeat a few references
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _TERM_ATTR = re.compile(r"""\sdata-term\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
@@ -167,7 +186,7 @@ def scanner(before: str, names: str, any_case: bool = False) -> re.Pattern[str]:
     comments are never searched for names.
     """
     flags = re.S | (re.I if any_case else 0)
-    return re.compile(f"{before}(?:(?<=<)(?:{TAG_BODY})|{names})", flags)
+    return re.compile(f"{before}(?:(?<=<)(?:{SCAN_TAG_BODY})|{names})", flags)
 
 
 def has_unusual_references(html: str) -> bool:
@@ -179,55 +198,91 @@ def has_unusual_references(html: str) -> bool:
     if "&" not in html:
         return False
     for m in _UNUSUAL_REFERENCE.finditer(html):
-        decoded = html_lib.unescape(m.group())
-        if decoded != m.group() and (decoded[0].isalnum() or decoded[0].isspace()):
+        reference = m.group()
+        is_text = _REFERENCE_IS_TEXT.get(reference)
+        if is_text is None:
+            decoded = html_lib.unescape(reference)
+            is_text = decoded != reference and (decoded[0].isalnum() or decoded[0].isspace())
+            if len(_REFERENCE_IS_TEXT) < 10_000:
+                _REFERENCE_IS_TEXT[reference] = is_text
+        if is_text:
             return True
     return False
 
 
 def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
-         existing: set[str] | None = None) -> Iterator[tuple[int, int, Mode, str]]:
-    """(start, end, mode, matched text) of each name outside IGNORE regions, in order.
+         existing: set[str] | None = None) -> Iterator[tuple[re.Match[str], Mode]]:
+    """The match of each name outside IGNORE regions (its group "name"), and its mode.
 
     `lowered` is html.lower() (or html itself for a case-insensitive scanner); offsets are
     the same in both. The term ids of annotations already in the HTML go into `existing`.
-    Written for speed: it sees every tag of every page.
+    Written for speed: it sees every tag of every page, so tags cost as little as can be.
     """
     stack: list[_Open] = []
-    mode = Mode.ANNOTATE
+    mode = annotate = Mode.ANNOTATE
     ignore = Mode.IGNORE
     skip_class_here = SKIP_CLASS in lowered
+    tag_names_lowered = lowered is not html
     pos = 0
     while pos < len(lowered):
         for m in page_scanner.finditer(lowered, pos):
             kind = m.lastgroup
             if kind == "name":
                 if mode is not ignore:
-                    start, end = m.span("name")
-                    yield start, end, mode, lowered[start:end]
+                    yield m, mode
+                continue
+            if kind == "plain":
+                if stack:
+                    _track_plain_tags(stack, m.group(kind))
+                    mode = stack[-1].mode if stack else annotate
                 continue
             if kind == "close":
                 if stack:
-                    _close(stack, m.group(kind).lower())
-                    mode = stack[-1].mode if stack else Mode.ANNOTATE
+                    name = m.group(kind)
+                    _close(stack, name if tag_names_lowered else name.lower())
+                    mode = stack[-1].mode if stack else annotate
                 continue
             if kind != "open":
-                continue  # comment, raw-text element, doctype
-            name = m.group(kind).lower()
-            start = m.start()
+                continue  # comment, doctype
+            name = m.group(kind)
+            if not tag_names_lowered:
+                name = name.lower()
             if not stack and name not in TAG_MODES and not (
-                    skip_class_here and lowered.find(SKIP_CLASS, start, m.end()) >= 0):
+                    skip_class_here and lowered.find(SKIP_CLASS, m.start(), m.end()) >= 0):
                 continue  # an ordinary tag: nothing to track
-            after = m.end() + 1
+            if name in RAW_TEXT:  # IGNORE, and its text may look like tags: jump to its end
+                pos = _raw_text_end(lowered, m.end(), name)
+                break
+            start, after = m.start(), m.end() + 1
             if _open(stack, name, html[start:after], existing) \
                     and stack[-1].mode is ignore and name not in IMPLIED_END:
                 stack.pop()
-                mode = stack[-1].mode if stack else Mode.ANNOTATE
+                mode = stack[-1].mode if stack else annotate
                 pos = _skip_element(lowered, after, name) - 1  # its '>' precedes the text
                 break  # jump over the element: code blocks, svg ...
-            mode = stack[-1].mode if stack else Mode.ANNOTATE
+            mode = stack[-1].mode if stack else annotate
         else:
             return
+
+
+def _track_plain_tags(stack: list[_Open], run: str) -> None:
+    """Track a run of tags without attributes ('</a>\\n</h2', from after its first '<' to
+    before its last '>'); none of them opens a tracked element."""
+    for tag in run.split("<"):
+        name = tag.partition(">")[0].lower()
+        if name[0] == "/":
+            _close(stack, name[1:])
+        else:
+            _open(stack, name, f"<{name}>", None)
+
+
+def _raw_text_end(html: str, pos: int, name: str) -> int:
+    """Offset of the '>' of the end tag of a raw-text element whose start tag ends at `pos`."""
+    pattern = _RAW_END.get(name)
+    if pattern is None:
+        pattern = _RAW_END[name] = re.compile(rf"</{name}\s*(?=>)", re.I)
+    m = pattern.search(html, pos)
+    return m.end() if m else len(html)
 
 
 def _skip_element(html: str, pos: int, name: str) -> int:

@@ -20,7 +20,7 @@ TIP_PREFIX = "glossary-tip-"
 ORIGINAL_LANG = "en"  # pages in other languages show the English name next to theirs
 
 _A_START = re.compile(r"""<a\s(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.I)
-_TIPS: dict[tuple[int, str], tuple[Term, str]] = {}
+_TIPS: dict[tuple[int, str], tuple[Glossary, dict[str, str]]] = {}
 
 
 def annotation_start(term_id: str, glossary_href: str) -> str:
@@ -37,17 +37,18 @@ def term_link(glossary: Glossary, lang: str, term_id: str, glossary_href: str,
     return f"{annotation_start(term_id, glossary_href)}{escape(label)}</a>"
 
 
-def tooltip_html(term: Term, lang: str) -> str:
-    """One hidden tooltip. Memoized: every page that uses a term repeats it."""
-    key = (id(term), lang)
+def _tooltip_table(glossary: Glossary, lang: str) -> dict[str, str]:
+    """Every term's hidden tooltip, written once per glossary and language: every page that
+    uses a term repeats it."""
+    key = (id(glossary), lang)
     cached = _TIPS.get(key)
-    if cached is not None and cached[0] is term:  # the same object, not a reused id
+    if cached is not None and cached[0] is glossary:  # the same object, not a reused id
         return cached[1]
-    if len(_TIPS) > 20_000:
+    if len(_TIPS) > 16:
         _TIPS.clear()
-    tip = _tooltip_html(term, lang)
-    _TIPS[key] = (term, tip)
-    return tip
+    table = {term.id: _tooltip_html(term, lang) for term in glossary}
+    _TIPS[key] = (glossary, table)
+    return table
 
 
 def _tooltip_html(term: Term, lang: str) -> str:
@@ -65,7 +66,8 @@ def _tooltip_html(term: Term, lang: str) -> str:
 
 def tooltips_html(glossary: Glossary, lang: str, term_ids: Iterable[str]) -> str:
     """Hidden tooltip elements for the terms a page uses, in one container ('' for none)."""
-    tips = [tooltip_html(glossary[tid], lang) for tid in sorted(set(term_ids)) if tid in glossary]
+    table = _tooltip_table(glossary, lang)
+    tips = [table[tid] for tid in sorted(set(term_ids)) if tid in table]
     if not tips:
         return ""
     return f'<div class="glossary-tips" data-glossary-tips>{"".join(tips)}</div>'

@@ -200,7 +200,9 @@ def _names_pattern(root: _Trie, korean: bool, html_text: bool) -> str:
     if hangul:
         names.append(_alternatives(hangul, html_text))
     if other:
-        names.append(f"(?<![\\w])(?<![{WORD}][-.]){_alternatives(other, html_text)}")
+        # in English the consumed character before the name is never a word character
+        not_after_word = "(?<![\\w])" if korean else ""
+        names.append(f"{not_after_word}(?<![{WORD}][-.]){_alternatives(other, html_text)}")
     end = _korean_end() if korean else _english_end()
     return f"(?=[{firsts}])(?P<name>{'|'.join(names)}){end}"
 
