@@ -36,8 +36,9 @@ glossary-coverage: $(VENV)/.installed
 glossary-new: $(VENV)/.installed
 	$(PY) -m glossary new $(ID)
 
+## bench: time annotation on a generated site; BENCH_ARGS="--targets --instructions" checks the goals
 bench: $(VENV)/.installed
-	$(PY) bench/annotation.py
+	$(PY) bench/annotation.py $(BENCH_ARGS)
 
 $(VENV)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)

@@ -463,19 +463,38 @@ def test_annotation_keeps_text_and_elements(html: str, every: bool):
 PLAIN_TEXT = st.lists(WORDS, max_size=12).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.recursive(st.one_of(PLAIN_TEXT, PLAIN_TEXT, _leaf_elements(PLAIN_TEXT)), _element,
-                    max_leaves=25))
-def test_one_pass_scanner_agrees_with_matching_text_run_by_text_run(html: str):
-    """The fast path (raw HTML, one regex) finds what the decoding path finds."""
+EN_NAMES = [name for term in GLOSSARY for name in term.text["en"].names]
+EN_WORDS = st.sampled_from([*EN_NAMES, *(f"{name}s" for name in EN_NAMES), "Pods", "NODE",
+                            "the", " ", "\n", ".", "-", "_", "x", "3", "(", "&amp;", "&nbsp;",
+                            "&para;", "“", "/"])
+EN_TEXT = st.lists(EN_WORDS, max_size=12).map("".join)
+
+
+def _assert_paths_agree(annotator: Annotator, html: str) -> None:
     source = ">" + html  # what annotate() scans
     fast_existing: set[str] = set()
     slow_existing: set[str] = set()
 
     def ids(names):
-        return [(*m.span("name"), mode, KO.matcher.lookup(m.group("name"))) for m, mode
-                in names]
+        return [(*m.span("name"), mode, annotator.matcher.lookup(m.group("name")))
+                for m, mode in names]
 
-    fast = ids(KO._names(source, fast_existing))
-    assert fast == ids(KO._names_decoded(source, slow_existing))
+    fast = ids(annotator._names(source, fast_existing))
+    assert fast == ids(annotator._names_decoded(source, slow_existing))
     assert fast_existing == slow_existing
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.one_of(PLAIN_TEXT, PLAIN_TEXT, _leaf_elements(PLAIN_TEXT)), _element,
+                    max_leaves=25))
+def test_one_pass_scanner_agrees_with_matching_text_run_by_text_run(html: str):
+    """The fast path (raw HTML, one regex) finds what the decoding path finds."""
+    _assert_paths_agree(KO, html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.one_of(EN_TEXT, EN_TEXT, _leaf_elements(EN_TEXT)), _element,
+                    max_leaves=25))
+def test_one_pass_scanner_agrees_on_english_pages(html: str):
+    """The same in English: plurals, capitals, words joined by '-' or '.'."""
+    _assert_paths_agree(EN, html)
