@@ -74,7 +74,7 @@ TAG_BODY = (
 # scan() itself jumps over the text of raw-text elements. Tags without attributes that do not
 # open a tracked element (</p>, <li>, </td> ...) go by in runs, with the whitespace between
 # them: while no tracked element is open they change nothing, and most tags are of that kind.
-_TRACKED = "|".join(sorted({*TAG_MODES, *RAW_TEXT}, key=len, reverse=True))
+_TRACKED = "|".join(sorted(TAG_MODES, key=len, reverse=True))  # raw-text ones included
 _PLAIN_TAG = rf"(?:/[a-z][a-z0-9]*+|(?!(?:{_TRACKED})>)[a-z][a-z0-9]*+)(?=>)"
 SCAN_TAG_BODY = (
     rf"(?P<plain>{_PLAIN_TAG}(?:>\s*+<{_PLAIN_TAG})*+)"
