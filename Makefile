@@ -4,10 +4,9 @@ PYTHON    ?= python3
 PY        := $(VENV)/bin/python
 CHROMIUM  ?= /usr/bin/chromium
 SITE_DIR  ?= site
-export PYTHONPATH := $(CURDIR)/plugins
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium glossary-check glossary-coverage glossary-new bench clean
+.PHONY: serve build test lint browser-packages glossary-check glossary-coverage glossary-new bench clean
 
 ## serve: install the dependencies, then serve the site at http://127.0.0.1:8000/k8s-reference/
 serve: $(VENV)/.installed
@@ -18,43 +17,47 @@ build: $(VENV)/.installed
 	$(VENV)/bin/mkdocs build --strict -d $(SITE_DIR)
 
 ## test: install everything (Python packages, axe-core, Debian's chromium), then run every check
-test: $(VENV)/.installed node_modules/.installed chromium
+test: $(VENV)/.installed node_modules/.installed browser-packages
 	$(PY) -m ruff check .
-	$(PY) -m glossary check
+	$(PY) -m bilingual_glossary check
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 
 glossary-check: $(VENV)/.installed
-	$(PY) -m glossary check
+	$(PY) -m bilingual_glossary check
 
 glossary-coverage: $(VENV)/.installed
-	$(PY) -m glossary coverage
+	$(PY) -m bilingual_glossary coverage
 
 ## glossary-new ID=<id>: write glossary/<id>.yml from a template with both languages
 glossary-new: $(VENV)/.installed
-	$(PY) -m glossary new $(ID)
+	$(PY) -m bilingual_glossary new $(ID)
 
 ## bench: time annotation on a generated site; BENCH_ARGS="--targets --instructions" checks the goals
 bench: $(VENV)/.installed
 	$(PY) bench/annotation.py $(BENCH_ARGS)
 
-$(VENV)/.installed: requirements.txt requirements-test.txt
+# The pinned packages, then this project's own plugin (pyproject.toml) in editable mode.
+$(VENV)/.installed: requirements.txt requirements-test.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's chromium; Playwright never downloads a browser of its own here.
-chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  echo "Installing Debian's chromium"; \
+# Debian's chromium and a Korean font (without one every Hangul character is an empty box);
+# Playwright never downloads a browser of its own here.
+browser-packages:
+	@if [ ! -x $(CHROMIUM) ] || ! fc-list :lang=ko 2>/dev/null | grep -q .; then \
+	  echo "Installing Debian's chromium and fonts-noto-cjk"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk fontconfig; \
 	fi
 
 clean:

@@ -41,8 +41,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from glossary.annotate import Annotator  # noqa: E402
-from glossary.loader import load_glossary  # noqa: E402
+from bilingual_glossary.data.loader import load_glossary  # noqa: E402
+from bilingual_glossary.matching.annotate import Annotator  # noqa: E402
 
 SEED = 20240611
 # Share of words that are glossary names: the site's own pages have 13-25% in Korean and
@@ -245,8 +245,8 @@ def glossary_share(project: Path) -> tuple[float, float]:
     """
     import logging
 
-    import glossary.annotate as core
-    from glossary.session import BuildSession
+    import bilingual_glossary.matching.annotate as core
+    from bilingual_glossary.session import BuildSession
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 

@@ -8,10 +8,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from bilingual_glossary.data.loader import load_glossary
+from bilingual_glossary.data.model import Glossary, Term, TermText
+from bilingual_glossary.matching.annotate import Annotator, annotated_ids, term_link, tooltips_html
 from conftest import ROOT
-from glossary.annotate import Annotator, annotated_ids, term_link, tooltips_html
-from glossary.loader import load_glossary
-from glossary.model import Glossary, Term, TermText
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_matcher import make_glossary
@@ -288,7 +288,7 @@ def test_built_pages_link_terms_and_carry_their_tooltips(site_dir):
 def hooks(monkeypatch, tmp_path):
     """hooks_adapter with a session on the small test glossary."""
     import hooks_adapter
-    from glossary.session import BuildSession
+    from bilingual_glossary.session import BuildSession
 
     monkeypatch.setattr(hooks_adapter, "_session", BuildSession(GLOSSARY, tmp_path))
     return hooks_adapter

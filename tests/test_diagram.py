@@ -9,8 +9,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from glossary.diagram import NARROW, WIDE, chain_svg, has_hierarchy, hierarchy_svg, size_chain
-from glossary.diagram_layout import (
+from bilingual_glossary import GlossaryError, load_glossary
+from bilingual_glossary.data.model import LANGS, Glossary, Term, TermText
+from bilingual_glossary.diagrams.diagram import (
+    NARROW,
+    WIDE,
+    chain_svg,
+    has_hierarchy,
+    hierarchy_svg,
+    size_chain,
+)
+from bilingual_glossary.diagrams.layout import (
     CHIP_PADX,
     LEAF_PADX,
     PAD,
@@ -19,9 +28,6 @@ from glossary.diagram_layout import (
     label_width,
     text_width,
 )
-from glossary.model import LANGS, Glossary, Term, TermText
-
-from glossary import GlossaryError, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_DIR = ROOT / "glossary"
@@ -270,7 +276,7 @@ def test_compact_diagram_is_one_small_svg_without_caption(glossary) -> None:
 
 def every_layout(glossary: Glossary):
     """Every term's tree at both widths, in both languages, with examples 1 and 3."""
-    from glossary.diagram import _TreeBuilder
+    from bilingual_glossary.diagrams.diagram import _TreeBuilder
 
     for lang in LANGS:
         for term_id in glossary.terms:

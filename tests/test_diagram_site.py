@@ -10,10 +10,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from bilingual_glossary import load_glossary
+from bilingual_glossary.diagrams.diagram import chain_svg, has_hierarchy, hierarchy_svg
 from conftest import ROOT, build_site
-from glossary.diagram import chain_svg, has_hierarchy, hierarchy_svg
-
-from glossary import load_glossary
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIGURE = re.compile(r'<figure class="hierarchy[ "].*?</figure>', re.S)

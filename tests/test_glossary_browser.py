@@ -6,9 +6,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from glossary.hangul import compact, initials
-
-from glossary import load_glossary
+from bilingual_glossary import load_glossary
+from bilingual_glossary.data.hangul import compact, initials
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = load_glossary(ROOT / "glossary")

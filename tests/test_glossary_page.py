@@ -8,11 +8,12 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from glossary.model import Glossary, Term, TermText
-from glossary.page import fill_used_on, glossary_page_html, relative_url
-from glossary.session import PageRef
-
-from glossary import diagram, hangul, load_glossary
+from bilingual_glossary import load_glossary
+from bilingual_glossary.data import hangul
+from bilingual_glossary.data.model import Glossary, Term, TermText
+from bilingual_glossary.diagrams import diagram
+from bilingual_glossary.glossary_page.page import fill_used_on, glossary_page_html, relative_url
+from bilingual_glossary.session import PageRef
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"ko": "glossary/index.html", "en": "en/glossary/index.html"}

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bilingual_glossary import GlossaryError, load_glossary
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from glossary import GlossaryError, load_glossary
 
 TAGS = "fundamental: {ko: 기본 개념, en: Fundamentals}\n"
 

@@ -187,7 +187,7 @@ def term_macro():
     from types import SimpleNamespace
 
     import macros_adapter
-    from glossary.session import current_session
+    from bilingual_glossary.session import current_session
 
     page = SimpleNamespace(url="pods/", file=SimpleNamespace(src_uri="pods.md", locale="ko"))
     env = FakeEnv(page)

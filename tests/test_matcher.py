@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from glossary.matcher import Matcher, english_plurals
-from glossary.model import Glossary, Term, TermText
+from bilingual_glossary.data.model import Glossary, Term, TermText
+from bilingual_glossary.matching.matcher import Matcher, english_plurals
 
 # (id, ko term, ko aliases, en term, en aliases)
 TERMS = [

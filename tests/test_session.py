@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from glossary.session import start_session
+from bilingual_glossary.session import start_session
 
 ROOT = Path(__file__).resolve().parent.parent
 

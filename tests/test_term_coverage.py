@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossary.coverage import scan_docs
-
-from glossary import LANGS, load_glossary
+from bilingual_glossary import LANGS, load_glossary
+from bilingual_glossary.cli.coverage import scan_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from bilingual_glossary.data.loader import load_glossary
 from conftest import ROOT
-from glossary.loader import load_glossary
 
 pytestmark = pytest.mark.browser
 

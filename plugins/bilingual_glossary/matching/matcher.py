@@ -13,7 +13,7 @@ Boundaries:
   anything but Hangul. So 클러스터링 and 컨테이너선 are not matches.
 - English: the name (or its plural) must not be followed by a word character, nor by
   '-' or '.' and a word character (kube-proxy-config is one word).
-Letters match in either case; whitespace inside a name matches any run of whitespace
+Letters match in either case; a space inside a name matches any run of whitespace, or none
 (rendered HTML may break a line anywhere).
 
 Speed (see bench/annotation.py): the regex runs on lower-cased text, so every step of the
@@ -29,7 +29,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from glossary.model import Glossary
+from bilingual_glossary.data.model import Glossary
+from bilingual_glossary.data.names import name_key
 
 HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 WORD = "a-z0-9_"  # Latin word characters, after lower-casing
@@ -51,12 +52,13 @@ PARTICLES: tuple[str, ...] = (
 )
 MAX_PARTICLES = 3  # 들 + 에서 + 는
 
-_SPACE = " "  # a trie edge that stands for a run of whitespace
-_WHITESPACE = re.compile(r"\s+")
+# A trie edge for the space inside a name: any run of whitespace, or none, so 워커 노드 also
+# finds 워커노드 (Korean spacing varies) and API server finds apiserver.
+_SPACE = " "
 # how a character of a name may be written in HTML text (html.escape, &nbsp; ...)
 _HTML_FORMS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': '(?:"|&quot;|&#34;)',
                "'": "(?:'|&#39;|&#x27;|&apos;)"}
-_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;)+"
+_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;)*"
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,6 @@ class Match:
     start: int
     end: int
     term_id: str
-
-
-def normalize(text: str) -> str:
-    """The lookup key of a name or of matched text: lower case, no whitespace."""
-    return _WHITESPACE.sub("", text).lower()
 
 
 def english_plurals(name: str) -> list[str]:
@@ -91,11 +88,11 @@ class Matcher:
         self.lang = lang
         self._ids: dict[str, str] = {}
         for name, term_id in names.items():
-            key = normalize(name)
+            key = name_key(name)
             if key:
                 # the first owner wins; the loader already rejects names shared by two terms
                 self._ids.setdefault(key, term_id)
-        self.seen: dict[str, str | None] = {}  # matched text -> id, skips normalize()
+        self.seen: dict[str, str | None] = {}  # matched text -> id, skips name_key()
         korean = lang == "ko"
         trie = _trie(names)
         # the character a name must follow; the regex consumes it
@@ -110,7 +107,7 @@ class Matcher:
     def for_glossary(cls, glossary: Glossary, lang: str) -> Matcher:
         names: dict[str, str] = {}
         for term in glossary:  # sorted by id, so the result is deterministic
-            for name in term.text[lang].names:
+            for name in term.text[lang].matched_names:
                 names.setdefault(name, term.id)
                 if lang != "ko":
                     for plural in english_plurals(name):
@@ -122,7 +119,7 @@ class Matcher:
         try:
             return self.seen[found]
         except KeyError:
-            term_id = self._ids.get(normalize(html.unescape(found) if "&" in found else found))
+            term_id = self._ids.get(name_key(html.unescape(found) if "&" in found else found))
             if len(self.seen) < 10_000:
                 self.seen[found] = term_id
             return term_id
@@ -244,7 +241,7 @@ def _alternatives(node: _Trie, html_text: bool) -> str:
 
 def _token(token: str, html_text: bool) -> str:
     if token == _SPACE:
-        return _HTML_SPACE if html_text else r"\s+"
+        return _HTML_SPACE if html_text else r"\s*"
     if html_text and token in _HTML_FORMS:
         return _HTML_FORMS[token]
     return re.escape(token)

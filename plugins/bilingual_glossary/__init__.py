@@ -4,8 +4,8 @@ Modules: model (data types), loader (load and validate), matcher and annotate (t
 diagram (hierarchy SVG), page (glossary page), coverage and cli (contributor tools).
 """
 
-from glossary.errors import GlossaryError, Problem
-from glossary.loader import load_glossary
-from glossary.model import LANGS, Glossary, Term, TermText
+from bilingual_glossary.data.errors import GlossaryError, Problem
+from bilingual_glossary.data.loader import load_glossary
+from bilingual_glossary.data.model import LANGS, Glossary, Term, TermText
 
 __all__ = ["LANGS", "Glossary", "GlossaryError", "Problem", "Term", "TermText", "load_glossary"]

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import markdown
 
-from glossary.annotate import Annotator
-from glossary.model import DEFAULT_LANG, LANGS, Glossary
+from bilingual_glossary.data.model import DEFAULT_LANG, LANGS, Glossary
+from bilingual_glossary.languages import page_language
+from bilingual_glossary.matching.annotate import Annotator
 
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -34,17 +35,12 @@ class Coverage:
         return [t.id for t in glossary if not self.pages[lang].get(t.id) and not t.standalone]
 
 
-def page_lang(path: Path) -> str:
-    suffixes = path.name.split(".")
-    return suffixes[-2] if len(suffixes) > 2 and suffixes[-2] in LANGS else DEFAULT_LANG
-
-
 def scan_docs(glossary: Glossary, docs_dir: Path) -> Coverage:
     annotators = {lang: Annotator(glossary, lang) for lang in LANGS}
     result = Coverage(pages={lang: {} for lang in LANGS})
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        lang = page_lang(path)
+        lang = page_language(rel, DEFAULT_LANG)
         source = path.read_text(encoding="utf-8")
         if _is_generated(source):
             continue

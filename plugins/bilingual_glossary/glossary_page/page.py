@@ -13,13 +13,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from glossary import diagram, hangul
-from glossary.definitions import render_long, without_blank_lines
-from glossary.model import Glossary, Term
-from glossary.page_text import OTHER_LANG, UI
-from glossary.session import PageRef
+from bilingual_glossary.data import hangul
+from bilingual_glossary.data.model import Glossary, Term
+from bilingual_glossary.diagrams import diagram
+from bilingual_glossary.glossary_page.definitions import render_long, without_blank_lines
+from bilingual_glossary.glossary_page.text import OTHER_LANG, UI
+
+if TYPE_CHECKING:
+    from bilingual_glossary.session import PageRef
 
 DIAGRAM_DEPTH = 1  # the entry's direct parts and kinds; the full tree is on the hierarchy page
 DIAGRAM_EXAMPLES = 1
@@ -204,9 +208,10 @@ def _facts_html(glossary: Glossary, term: Term, lang: str) -> str:
         tags = "".join(f'<li class="glossary-tag" data-tag="{_attr(tag)}">'
                        f'{escape(glossary.tags[tag][lang])}</li>' for tag in term.tags)
         rows.append(("tags", ui["tags"], f'<ul class="glossary-inline-list">{tags}</ul>'))
-    if term.docs:
-        rows.append(("docs", ui["docs"], f'<a href="{_attr(term.docs)}" rel="noopener">'
-                                         f'{escape(_docs_label(term.docs))}</a>'))
+    docs = term.docs(lang)
+    if docs:
+        rows.append(("docs", ui["docs"], f'<a href="{_attr(docs)}" rel="noopener"'
+                                         f' hreflang="{lang}">{escape(_docs_label(docs))}</a>'))
     body = "".join(_fact_row(key, label, value) for key, label, value in rows)
     return (f'<dl class="glossary-entry-facts" data-search-exclude>{body}'
             f'<!--glossary-used-on:{term.id}--></dl>')
@@ -236,17 +241,21 @@ def _diagram_html(glossary: Glossary, term: Term, lang: str) -> str:
 
 
 def fill_used_on(html: str, lang: str, usage: Mapping[str, Sequence[PageRef]],
-                 page_url: str) -> str:
-    """Replace each entry's placeholder with links to the pages that use the term."""
-    label = UI[lang]["used_on"]
+                 page_url: str, limit: int = 10) -> str:
+    """Replace each entry's placeholder with links to the pages that use the term: the first
+    `limit` in navigation order, then "and N more", so the page grows with the terms only."""
+    ui = UI[lang]
 
     def row(match: re.Match[str]) -> str:
-        pages = usage.get(match.group(1)) or []
+        pages = sorted(usage.get(match.group(1)) or [], key=lambda p: (p.order, p.url))
         if not pages:
             return ""
         items = "".join(f'<li><a href="{_attr(relative_url(p.url, page_url))}">'
-                        f'{escape(p.title)}</a></li>' for p in pages)
-        return _fact_row("used-on", label, f'<ul class="glossary-inline-list">{items}</ul>')
+                        f'{escape(p.title)}</a></li>' for p in pages[:limit])
+        if len(pages) > limit:
+            more = escape(ui["used_on_more"].format(count=len(pages) - limit))
+            items += f'<li class="glossary-used-on-more">{more}</li>'
+        return _fact_row("used-on", ui["used_on"], f'<ul class="glossary-inline-list">{items}</ul>')
 
     return _USED_ON.sub(row, html)
 

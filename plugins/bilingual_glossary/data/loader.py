@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from glossary.errors import GlossaryError, Problem
-from glossary.model import LANGS, Glossary, Term, TermText
+from bilingual_glossary.data.errors import GlossaryError, Problem
+from bilingual_glossary.data.model import LANGS, Glossary, Term, TermText
+from bilingual_glossary.data.names import name_key
 
 TAGS_FILE = "_tags.yml"
 ALLOWED_OTHER_FILES = {"README.md"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL_PATTERN = re.compile(r"^https?://\S+$")
 TOP_KEYS = {*LANGS, "part_of", "kind_of", "related", "tags", "docs", "standalone", "inherit_parts"}
-LANG_KEYS = {"term", "aliases", "short", "long"}
+LANG_KEYS = {"term", "aliases", "short", "long", "avoid", "docs"}
 REF_FIELDS = ("part_of", "kind_of")
 # libyaml's safe loader where PyYAML was built with it: about 4x faster, same errors
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -40,6 +43,7 @@ def load_glossary(directory: Path | str) -> Glossary:
 
     tags = _load_tags(directory, found)
     raw_terms: dict[str, tuple[str, dict[str, Any]]] = {}
+    broken: set[str] = set()  # ids whose file has a problem: not also "unknown" elsewhere
     for path in sorted(directory.iterdir()):
         label = _label(path, directory)
         if path.name == TAGS_FILE or path.name in ALLOWED_OTHER_FILES or path.is_dir():
@@ -55,17 +59,20 @@ def load_glossary(directory: Path | str) -> Glossary:
             continue
         data = _read_yaml(path, label, found)
         if data is None:
+            broken.add(path.stem)
             continue
         if not isinstance(data, dict):
             found.add(label, "", "must be a mapping with ko:, en: and the relation fields.",
                       "run `make glossary-new ID=<id>` for a template.")
+            broken.add(path.stem)
             continue
         raw_terms[path.stem] = (label, data)
 
     terms = {tid: _build_term(tid, label, data, tags, found)
              for tid, (label, data) in raw_terms.items()}
+    broken |= {tid for tid, t in terms.items() if t is None}
     terms = {tid: t for tid, t in terms.items() if t is not None}
-    _check_references(terms, found)
+    _check_references(terms, broken, found)
     _check_cycles(terms, found)
     _check_duplicate_names(terms, found)
     if found.problems:
@@ -174,11 +181,13 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
                       f"or add it to glossary/{TAGS_FILE}.")
             ok = False
 
-    docs = data.get("docs")
-    if docs is not None and not (isinstance(docs, str) and re.match(r"^https?://\S+$", docs)):
+    docs = data.get("docs")  # a page for every language that names none of its own
+    if docs is not None and not (isinstance(docs, str) and URL_PATTERN.match(docs)):
         found.add(label, "docs", "must be an http(s) URL.",
                   "write the full address of the official page, or remove the field.")
         ok = False
+    if ok and docs:
+        texts = {lang: t if t.docs else replace(t, docs=docs) for lang, t in texts.items()}
 
     standalone = data.get("standalone")
     if standalone is not None and not (isinstance(standalone, str) and standalone.strip()):
@@ -196,7 +205,7 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
     return Term(
         id=term_id, text=texts, part_of=refs["part_of"], kind_of=refs["kind_of"],
         related=tuple(related or ()), tags=tuple(tag_list or ()),
-        docs=docs, standalone=standalone.strip() if standalone else None,
+        standalone=standalone.strip() if standalone else None,
         inherit_parts=inherit, source=label,
     )
 
@@ -231,10 +240,17 @@ def _build_text(section: Any, lang: str, label: str, found: _Collector) -> TermT
         else:
             values[key] = " ".join(value.split()) if key != "long" else value.strip()
     aliases = _string_list(section, "aliases", label, found, prefix=f"{lang}.")
-    if aliases is None or not ok:
+    avoid = _string_list(section, "avoid", label, found, prefix=f"{lang}.")
+    docs = section.get("docs")
+    if docs is not None and not (isinstance(docs, str) and URL_PATTERN.match(docs)):
+        found.add(label, f"{lang}.docs", "must be an http(s) URL.",
+                  f"write the full address of the official page in {_lang_name(lang)}, "
+                  "or remove the field.")
+        ok = False
+    if aliases is None or avoid is None or not ok:
         return None
     return TermText(term=values["term"], aliases=tuple(aliases), short=values["short"],
-                    long=values["long"])
+                    long=values["long"], avoid=tuple(avoid), docs=docs)
 
 
 def _string_list(data: dict[str, Any], key: str, label: str, found: _Collector,
@@ -255,11 +271,12 @@ def _lang_name(lang: str) -> str:
     return {"ko": "Korean", "en": "English"}.get(lang, lang)
 
 
-def _check_references(terms: dict[str, Term], found: _Collector) -> None:
+def _check_references(terms: dict[str, Term], broken: set[str], found: _Collector) -> None:
+    """Every id a term names exists; an id whose own file is broken was reported already."""
     for term in terms.values():
         for field in REF_FIELDS:
             target = getattr(term, field)
-            if target is None:
+            if target is None or target in broken:
                 continue
             if target == term.id:
                 found.add(term.source, field, "points at the term itself.",
@@ -268,6 +285,8 @@ def _check_references(terms: dict[str, Term], found: _Collector) -> None:
                 found.add(term.source, field, f"'{target}' is not a term id.",
                           f"use an existing id, or add glossary/{target}.yml.")
         for target in term.related:
+            if target in broken:
+                continue
             if target not in terms:
                 found.add(term.source, "related", f"'{target}' is not a term id.",
                           f"use an existing id, or add glossary/{target}.yml.")
@@ -313,19 +332,28 @@ def _check_duplicate_names(terms: dict[str, Term], found: _Collector) -> None:
     for lang in LANGS:
         owners: dict[str, str] = {}
         for term in terms.values():
-            seen_here: set[str] = set()
-            for index, name in enumerate(term.text[lang].names):
-                key = name.casefold()
-                field = f"{lang}.term" if index == 0 else f"{lang}.aliases"
+            seen_here: dict[str, str] = {}  # key -> the name as first written
+            text = term.text[lang]
+            fields = ["term"] + ["aliases"] * len(text.aliases) + ["avoid"] * len(text.avoid)
+            for name, field in zip(text.matched_names, fields, strict=True):
+                key = name_key(name)
+                field = f"{lang}.{field}"
+                if key in seen_here and field.endswith("avoid") and seen_here[key] != name:
+                    continue  # 로드밸런싱 to avoid beside 로드 밸런싱: a spacing to lint
                 if key in seen_here:
-                    found.add(term.source, field, f"repeats '{name}'.", "list each name once.")
+                    first = seen_here[key]
+                    what = (f"repeats '{name}'." if first == name else
+                            f"'{name}' is the same name as '{first}': names that differ only in "
+                            "case or spacing are one name, and every spacing is matched.")
+                    found.add(term.source, field, what, f"list '{first}' once.")
                     continue
-                seen_here.add(key)
+                seen_here[key] = name
                 owner = owners.get(key)
                 if owner is not None and owner != term.id:
                     found.add(term.source, field,
-                              f"'{name}' is already a name or alias of '{owner}' "
-                              f"(glossary/{owner}.yml).",
+                              f"'{name}' is already a name of '{owner}' "
+                              f"({terms[owner].source}); names that differ only in case or "
+                              "spacing are the same name.",
                               "a name can belong to one term only; remove it from one of them.")
                 else:
                     owners[key] = term.id

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import difflib
 
-from glossary.diagram_layout import Box, TreeLayout, layout_chain
-from glossary.diagram_svg import chain_svg_element, figure, svg_element
-from glossary.errors import GlossaryError, Problem
-from glossary.model import LANGS, Glossary, Term
+from bilingual_glossary.data.errors import GlossaryError, Problem
+from bilingual_glossary.data.model import LANGS, Glossary, Term
+from bilingual_glossary.diagrams.layout import Box, TreeLayout, layout_chain
+from bilingual_glossary.diagrams.svg import chain_svg_element, figure, svg_element
 
 SIZE_UNIT = "size-unit"
 MAX_EXAMPLES = 4  # 4 worker nodes x 3 pods x 2 containers is already a big picture

@@ -17,10 +17,18 @@ class TermText:
     aliases: tuple[str, ...]
     short: str
     long: str = ""
+    avoid: tuple[str, ...] = ()  # spellings to avoid in pages; still matched for tooltips
+    docs: str | None = None  # the official documentation page in this language
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The names a reader may write: the term and its aliases."""
         return (self.term, *self.aliases)
+
+    @property
+    def matched_names(self) -> tuple[str, ...]:
+        """Every spelling the matcher links, the ones to avoid included."""
+        return (self.term, *self.aliases, *self.avoid)
 
 
 @dataclass(frozen=True)
@@ -31,13 +39,15 @@ class Term:
     kind_of: str | None = None
     related: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    docs: str | None = None
     standalone: str | None = None
     inherit_parts: bool = True
     source: str = ""
 
     def name(self, lang: str) -> str:
         return self.text[lang].term
+
+    def docs(self, lang: str) -> str | None:
+        return self.text[lang].docs
 
 
 @dataclass(frozen=True)

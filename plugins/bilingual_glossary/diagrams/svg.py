@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from html import escape
 
-from glossary.diagram_layout import (
+from bilingual_glossary.diagrams.layout import (
     CHIP_FONT,
     CHIP_H,
     FONT,

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from glossary.html_scan import ANNOTATION_CLASS, annotation_term
-from glossary.model import Glossary, Term
+from bilingual_glossary.data.model import Glossary, Term
+from bilingual_glossary.matching.html_scan import ANNOTATION_CLASS, annotation_term
 
 TIP_PREFIX = "glossary-tip-"
 ORIGINAL_LANG = "en"  # pages in other languages show the English name next to theirs

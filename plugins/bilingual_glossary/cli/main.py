@@ -1,4 +1,4 @@
-"""Contributor CLI: `python -m glossary check | coverage [--strict] | new ID`."""
+"""Contributor CLI: `python -m bilingual_glossary check | coverage [--strict] | new ID`."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from glossary.coverage import scan_docs
-from glossary.errors import GlossaryError
-from glossary.loader import ID_PATTERN, load_glossary
-from glossary.model import LANGS, Glossary
-
-ROOT = Path(__file__).resolve().parents[2]
+from bilingual_glossary.cli.coverage import scan_docs
+from bilingual_glossary.data.errors import GlossaryError
+from bilingual_glossary.data.loader import ID_PATTERN, load_glossary
+from bilingual_glossary.data.model import LANGS, Glossary
 
 TEMPLATE = """\
 # {id}: fill in both languages, then run `make glossary-check`.
@@ -20,24 +18,31 @@ ko:
   aliases: []       # other spellings and synonyms, e.g. [포드]
   short: ''         # one or two plain sentences: the tooltip
   long: ''          # optional Markdown for the glossary page
+  avoid: []         # spellings to avoid in pages (still matched), e.g. [포드]
+  docs:             # the official Korean page, e.g. https://kubernetes.io/ko/docs/...
 en:
   term: ''
   aliases: []
   short: ''
   long: ''
+  avoid: []
+  docs:             # the official English page, e.g. https://kubernetes.io/docs/...
 part_of:            # the term this one sits inside, e.g. node
 kind_of:            # the term this one is a kind of, e.g. node for worker-node
 related: []         # ids of related terms
 tags: []            # from glossary/_tags.yml
-# docs: https://kubernetes.io/docs/...
 """
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m glossary",
+    parser = argparse.ArgumentParser(prog="python -m bilingual_glossary",
                                      description="Check and extend the site's glossary.")
-    parser.add_argument("--root", type=Path, default=ROOT,
-                        help="project folder (default: %(default)s)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="project folder, where mkdocs.yml is (default: the current one)")
+    parser.add_argument("--glossary-dir", default="glossary",
+                        help="the term files' folder, relative to --root (default: %(default)s)")
+    parser.add_argument("--docs-dir", default="docs",
+                        help="the pages' folder, relative to --root (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every file in glossary/")
     cover = commands.add_parser("coverage", help="which pages use which terms")
@@ -47,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new term's id: lowercase letters, digits, hyphens")
     args = parser.parse_args(argv)
 
-    glossary_dir = args.root / "glossary"
+    glossary_dir = args.root / args.glossary_dir
     if args.command == "new":
         return new_term(glossary_dir, args.id)
     try:
@@ -58,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print(f"glossary OK: {len(glossary)} terms, {len(glossary.tags)} tags")
         return 0
-    return print_coverage(glossary, args.root / "docs", strict=args.strict)
+    return print_coverage(glossary, args.root / args.docs_dir, strict=args.strict)
 
 
 def new_term(glossary_dir: Path, term_id: str) -> int:

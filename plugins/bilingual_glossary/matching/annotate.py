@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from glossary.html_scan import (
+from bilingual_glossary.data.model import Glossary
+from bilingual_glossary.matching.html_scan import (
     ANNOTATION_CLASS,
     Mode,
     decode_text,
@@ -21,9 +22,13 @@ from glossary.html_scan import (
     scanner,
     text_segments,
 )
-from glossary.markup import annotated_ids, annotation_start, term_link, tooltips_html
-from glossary.matcher import Matcher
-from glossary.model import Glossary
+from bilingual_glossary.matching.markup import (
+    annotated_ids,
+    annotation_start,
+    term_link,
+    tooltips_html,
+)
+from bilingual_glossary.matching.matcher import Matcher
 
 __all__ = ["Annotated", "Annotator", "annotated_ids", "term_link", "tooltips_html"]
 

@@ -1,0 +1,1 @@
+"""Contributor command line: check, coverage, new."""

@@ -1,0 +1,42 @@
+"""The plugin's options, as `plugins: - bilingual-glossary: {...}` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+ANNOTATE_MODES = ("first", "all", "off")
+
+
+class PositiveInt(c.Type):
+    """A whole number of at least 1."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        value = super().run_validation(value)
+        if isinstance(value, bool) or value < 1:
+            raise base.ValidationError(f"Expected a whole number of at least 1, got {value!r}.")
+        return value
+
+
+class GlossaryConfig(base.Config):
+    # false: no annotation and no tooltips (the macros and the glossary page still render, so
+    # pages that call them build); `enabled: !ENV [GLOSSARY_TOOLTIPS, true]` lets a build
+    # (the benchmark) switch it from the environment
+    enabled = c.Type(bool, default=True)
+    # the folder of <id>.yml term files, relative to mkdocs.yml
+    glossary_dir = c.Type(str, default="glossary")
+    # link each term's first mention on a page, every mention, or none; a page's front
+    # matter `glossary: first|all|off` overrides it
+    annotate = c.Choice(ANNOTATE_MODES, default="first")
+    # the page (in docs_dir, default language) that calls {{ glossary_page() }}; its
+    # translations are found by suffix (glossary.en.md) or by mkdocs-static-i18n
+    glossary_page = c.Type(str, default="glossary.md")
+    # how many pages each entry's "used on" list shows before "and N more"
+    used_on_limit = PositiveInt(default=10)
+    # pages (docs_dir paths, default-language names) left out of "used on" lists
+    used_on_exclude = c.ListOfItems(c.Type(str), default=[])
+    # add the plugin's tooltip, diagram and glossary-page CSS and JavaScript to the site
+    assets = c.Type(bool, default=True)

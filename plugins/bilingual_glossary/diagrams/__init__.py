@@ -1,0 +1,1 @@
+"""Hierarchy diagrams: tree layout and SVG drawn from part_of and kind_of."""

@@ -1,0 +1,1 @@
+"""Matching and annotation: finding glossary names in prose and writing the tooltip links."""

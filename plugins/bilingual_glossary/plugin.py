@@ -1,0 +1,229 @@
+"""MkDocs event glue: every decision is made in the modules beside this one.
+
+This file turns MkDocs objects into plain values (paths, languages, URLs), keeps the build's
+state on the plugin instance, and turns GlossaryError into one clean PluginError.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from bilingual_glossary.config import ANNOTATE_MODES, GlossaryConfig
+from bilingual_glossary.data.errors import GlossaryError
+from bilingual_glossary.data.model import LANGS
+from bilingual_glossary.glossary_page.page import fill_used_on
+from bilingual_glossary.languages import page_language, without_language_suffix
+from bilingual_glossary.macros import MacroContext, make_macros
+from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
+from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
+
+log = logging.getLogger("mkdocs.plugins.bilingual_glossary")
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_URL = "assets/bilingual-glossary/"
+SITE_CSS = ("glossary-tooltip.css", "hierarchy.css")  # every page
+SITE_JS = ("glossary-tooltip.js",)
+GLOSSARY_PAGE_CSS = ("glossary-page.css",)  # the glossary pages only
+GLOSSARY_PAGE_JS = ("glossary-filter.js",)
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._cache = GlossaryCache()
+        self.session: BuildSession | None = None
+        self.glossary_dir = Path("glossary")
+        self.default_lang = "en"
+        self._glossary_urls: dict[str, str] = {}  # lang -> URL of its glossary page
+        self._nav_order: dict[str, int] = {}  # page URL -> position in the navigation
+        self._annotated: dict[str, str] = {}  # page source -> annotated HTML until rendered
+        self._linked: dict[str, frozenset[str]] = {}  # page source -> ids with annotations
+        self._current_page = None  # the page mkdocs-macros is rendering
+
+    # --- configuration ---------------------------------------------------------------------
+
+    @event_priority(-10)  # after mkdocs-macros' on_config, which resets its macro table
+    def on_config(self, config):
+        self.glossary_dir = Path(config.config_file_path or ".").parent / self.config.glossary_dir
+        self.default_lang = _site_language(config)
+        self._annotated.clear()
+        self._linked.clear()
+        try:
+            glossary = self._cache.load(self.glossary_dir)
+        except GlossaryError as exc:
+            raise PluginError(exc.report()) from None
+        self.session = BuildSession(glossary)
+        macros_plugin = config.plugins.get("macros")
+        if macros_plugin is not None:
+            macros = make_macros(self._macro_context)
+            taken = sorted(set(macros) & set(macros_plugin.macros))
+            if taken:
+                raise PluginError(f"mkdocs-macros already has a macro named {', '.join(taken)}. "
+                                  "Fix: rename the site's own macro; the glossary plugin "
+                                  "registers term, hierarchy, hierarchy_chain and glossary_page.")
+            macros_plugin.register_macros(macros)
+        if self.config.assets:
+            for name in SITE_CSS:
+                if ASSETS_URL + name not in config.extra_css:
+                    config.extra_css.append(ASSETS_URL + name)
+            present = {str(script) for script in config.extra_javascript}
+            for name in SITE_JS:
+                if ASSETS_URL + name not in present:
+                    config.extra_javascript.append(ExtraScriptValue(ASSETS_URL + name))
+        return config
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.glossary_dir))  # an edited term rebuilds the site
+        return server
+
+    # --- files and navigation --------------------------------------------------------------
+
+    def on_files(self, files: Files, config) -> Files:
+        if self.config.assets:
+            for name in (*SITE_CSS, *SITE_JS, *GLOSSARY_PAGE_CSS, *GLOSSARY_PAGE_JS):
+                if files.get_file_from_path(ASSETS_URL + name) is None:
+                    files.append(File.generated(config, ASSETS_URL + name,
+                                                abs_src_path=str(ASSETS_DIR / name)))
+        return files
+
+    def on_nav(self, nav, config, files):
+        # here, not in on_files: static-i18n gives each language's files their URLs (en/...)
+        # in its own on_files, after ours
+        self._glossary_urls = {}
+        for file in files.documentation_pages():
+            if without_language_suffix(file.src_uri) == self.config.glossary_page:
+                self._glossary_urls[self._lang(file)] = file.url
+        self._nav_order = {page.url: index for index, page in enumerate(nav.pages)}
+        return nav
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def on_pre_page(self, page, config, files):
+        self._current_page = page
+        return page
+
+    @event_priority(-50)  # after mkdocs-macros has run the page's macros
+    def on_page_markdown(self, markdown, page, config, files):
+        if self.session.macro_errors:
+            errors, self.session.macro_errors[:] = list(self.session.macro_errors), []
+            raise PluginError("\n".join(errors))
+        self._mode(page)  # an invalid front matter value stops the build here
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        if not self.config.enabled:
+            return html
+        lang = self._lang(page.file)
+        if self._is_glossary_page(page, lang):
+            return html
+        mode = self._mode(page)
+        result = self.session.annotator(lang).annotate(html, self._glossary_href(page, lang),
+                                                       every=mode == "all")
+        if not self._excluded_from_used_on(page):
+            ref = PageRef(page.title or page.url, page.url,
+                          self._nav_order.get(page.url, len(self._nav_order)))
+            self.session.record_usage(lang, ref, result.used)
+        if mode != "off":
+            self._linked[page.file.src_uri] = result.linked
+            if result.html is not html:
+                self._annotated[page.file.src_uri] = result.html
+        # Material's search plugin indexes page.content in on_page_context: give it the plain
+        # HTML (the same text, fewer tags to parse) and swap the annotated one in just after.
+        return html
+
+    @event_priority(-50)  # after the search plugin's on_page_context (priority 0)
+    def on_page_context(self, context, page, config, nav):
+        annotated = self._annotated.pop(page.file.src_uri, None)
+        if annotated is not None:
+            page.content = annotated
+        return context
+
+    def on_post_page(self, output, page, config):
+        lang = self._lang(page.file)
+        if self._is_glossary_page(page, lang):
+            output = fill_used_on(output, lang, self.session.usage[lang], page.url,
+                                  limit=self.config.used_on_limit)
+            if self.config.assets:
+                output = _add_glossary_page_assets(output, page.url)
+        if not self.config.enabled:
+            return output
+        # after the search plugin has read the content: tooltip text stays out of the index
+        linked = self._linked.pop(page.file.src_uri, None)
+        if linked is None:  # a page the annotator skipped may still hold term() links
+            linked = annotated_ids(output)
+        tips = tooltips_html(self.session.glossary, lang, linked)
+        head, body_end, tail = output.rpartition("</body>")
+        return f"{head}{tips}{body_end}{tail}" if tips and body_end else output
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _lang(self, file) -> str:
+        return page_language(file.src_uri, self.default_lang, getattr(file, "locale", None))
+
+    def _mode(self, page) -> str:
+        """The page's `glossary:` front matter, else the site's `annotate` option."""
+        value = page.meta.get("glossary", self.config.annotate)
+        if isinstance(value, bool):  # YAML reads a bare `off` as false
+            value = "first" if value else "off"
+        mode = str(value).strip().lower()
+        if mode not in ANNOTATE_MODES:
+            raise PluginError(f"{page.file.src_uri}: front matter 'glossary: {value}' is not "
+                              f"valid. Fix: use one of {', '.join(ANNOTATE_MODES)}.")
+        return mode
+
+    def _glossary_href(self, page, lang: str) -> str:
+        """Relative link from the page to its language's glossary page."""
+        url = self._glossary_urls.get(lang)
+        if url is None:
+            raise PluginError(
+                f"{page.file.src_uri}: no glossary page in '{lang}' to link terms to. Fix: add "
+                f"{self.config.glossary_page} (with {{{{ glossary_page() }}}}) in that language, "
+                "or set the plugin's glossary_page option.")
+        return get_relative_url(url, page.url)
+
+    def _is_glossary_page(self, page, lang: str) -> bool:
+        return self._glossary_urls.get(lang) == page.url
+
+    def _excluded_from_used_on(self, page) -> bool:
+        return without_language_suffix(page.file.src_uri) in self.config.used_on_exclude
+
+    def _macro_context(self) -> MacroContext:
+        page = self._current_page
+        lang = self._lang(page.file)
+        return MacroContext(self.session, page.file.src_uri, lang,
+                            self._glossary_href(page, lang))
+
+
+def _site_language(config) -> str:
+    """The language of pages without a language of their own: static-i18n's default
+    language, else the theme's."""
+    i18n = config.plugins.get("i18n")
+    languages = getattr(getattr(i18n, "config", None), "languages", None) or []
+    default = next((lang.locale for lang in languages if lang.default), None)
+    theme_lang = default or (config.theme.get("language") if config.theme else None) or "en"
+    lang = str(theme_lang).replace("_", "-").split("-")[0].lower()
+    if lang not in LANGS:
+        raise PluginError(f"the site's language '{theme_lang}' has no glossary text. Fix: set "
+                          f"theme.language to one of {', '.join(LANGS)}.")
+    return lang
+
+
+def _add_glossary_page_assets(output: str, page_url: str) -> str:
+    """The filter script and the page's styles, on the glossary pages only."""
+    def url(name: str) -> str:
+        return get_relative_url(ASSETS_URL + name, page_url)
+
+    links = "".join(f'<link rel="stylesheet" href="{url(name)}">' for name in GLOSSARY_PAGE_CSS)
+    scripts = "".join(f'<script src="{url(name)}"></script>' for name in GLOSSARY_PAGE_JS)
+    head, head_end, rest = output.partition("</head>")
+    output = f"{head}{links}{head_end}{rest}" if head_end else output
+    body, body_end, tail = output.rpartition("</body>")
+    return f"{body}{scripts}{body_end}{tail}" if body_end else output

@@ -1,0 +1,69 @@
+"""State of one site build: the glossary, each language's annotator and who uses which term.
+
+Plain Python, owned by the plugin instance (mkdocs serve makes a new one per rebuild).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual_glossary.data.loader import load_glossary
+from bilingual_glossary.data.model import Glossary
+from bilingual_glossary.matching.annotate import Annotator
+
+
+@dataclass(frozen=True)
+class PageRef:
+    title: str
+    url: str  # site-relative, e.g. "pods/" or "en/pods/"
+    order: int = 0  # position in the navigation; pages outside it come last
+
+
+@dataclass
+class BuildSession:
+    glossary: Glossary
+    # lang -> term id -> pages that use the term
+    usage: dict[str, dict[str, list[PageRef]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    # errors raised inside macros, reported by the plugin without a traceback
+    macro_errors: list[str] = field(default_factory=list)
+    _annotators: dict[str, Annotator] = field(default_factory=dict)
+    _recorded: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def record_usage(self, lang: str, page: PageRef, term_ids: set[str] | frozenset[str]) -> None:
+        for term_id in sorted(term_ids):
+            key = (lang, term_id, page.url)
+            if key not in self._recorded:  # a set: a list scan per term grows with the site
+                self._recorded.add(key)
+                self.usage[lang][term_id].append(page)
+
+    def annotator(self, lang: str) -> Annotator:
+        """One compiled annotator per language per build."""
+        if lang not in self._annotators:
+            self._annotators[lang] = Annotator(self.glossary, lang)
+        return self._annotators[lang]
+
+
+class GlossaryCache:
+    """mkdocs-static-i18n runs on_config once per language: reuse an unchanged glossary."""
+
+    def __init__(self) -> None:
+        self._signature: tuple | None = None
+        self._glossary: Glossary | None = None
+
+    def load(self, glossary_dir: Path) -> Glossary:
+        """The glossary in `glossary_dir`; raises GlossaryError on any problem."""
+        signature = _folder_signature(glossary_dir)
+        if signature is None or signature != self._signature or self._glossary is None:
+            self._glossary = load_glossary(glossary_dir)
+            self._signature = signature
+        return self._glossary
+
+
+def _folder_signature(glossary_dir: Path) -> tuple | None:
+    if not glossary_dir.is_dir():
+        return None
+    return (str(glossary_dir), *((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                                 for p in sorted(glossary_dir.iterdir())))
