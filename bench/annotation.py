@@ -4,10 +4,11 @@
     python bench/annotation.py [--pages 400] [--terms 200] [--runs 5] [--instructions]
     python bench/annotation.py --targets      # the three checks of the tooltip issue
 
-It writes a project into a temp folder: this repository's mkdocs.yml, plugins/, overrides/
-and assets, a glossary of M terms (the real ones first, then generated ones with aliases and
-multi-word names), and N pages per language (Korean prose with particles, English prose with
-plurals, headings, links, lists, tables, code blocks). Then it times `mkdocs build` with and
+It writes a project into a temp folder: this repository's mkdocs.yml (the plugin is the
+installed package), overrides/ and stylesheets, a glossary of M terms (the real ones first,
+then generated ones with aliases and multi-word names), both glossary pages, and N pages per
+language (Korean prose with particles, English prose with plurals, headings, links, lists,
+tables, code blocks). Then it times `mkdocs build` with and
 without annotation (GLOSSARY_TOOLTIPS=off), alternating the two, and prints the medians of
 their CPU time (user + system; the wall clock too) and the ratio. On a shared machine those
 medians still wander by several percent, so it also prints steadier figures: the annotator
@@ -37,12 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from bilingual_glossary.data.loader import load_glossary
+from bilingual_glossary.matching.annotate import Annotator
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from bilingual_glossary.data.loader import load_glossary  # noqa: E402
-from bilingual_glossary.matching.annotate import Annotator  # noqa: E402
 
 SEED = 20240611
 # Share of words that are glossary names: the site's own pages have 13-25% in Korean and
@@ -84,18 +83,21 @@ class Names:
 
 def make_project(dest: Path, pages: int, terms: int, seed: int = SEED) -> None:
     rng = random.Random(seed)
-    for name in ("plugins", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     docs = dest / "docs"
-    for name in ("javascripts", "stylesheets"):
-        shutil.copytree(ROOT / "docs" / name, docs / name)
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
     names = write_glossary(dest / "glossary", terms, rng)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["nav"] = ["index.md"]
-    config.pop("validation", None)
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    # the real configuration as text (it holds !ENV tags), without validation, and a nav of
+    # the home pages only (see the module docstring)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?ms)^validation:\n(?:[ #].*?\n|\n)*?(?=^\S)", "", config)
+    config = config[:config.index("\nnav:")] + "\nnav:\n  - index.md\n"
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     (docs / "index.md").write_text("# 벤치마크\n\n파드는 작다.\n", encoding="utf-8")
     (docs / "index.en.md").write_text("# Benchmark\n\nPods are small.\n", encoding="utf-8")
+    (docs / "glossary.md").write_text("# 용어집\n\n{{ glossary_page() }}\n", encoding="utf-8")
+    (docs / "glossary.en.md").write_text("# Glossary\n\n{{ glossary_page() }}\n",
+                                         encoding="utf-8")
     for number in range(pages):
         (docs / f"page-{number:04d}.md").write_text(korean_page(number, pages, names.ko, rng),
                                                      encoding="utf-8")
@@ -245,7 +247,8 @@ def glossary_share(project: Path) -> tuple[float, float]:
     """
     import logging
 
-    import bilingual_glossary.matching.annotate as core
+    import bilingual_glossary.matching.annotate as annotate
+    import bilingual_glossary.plugin as core
     from bilingual_glossary.session import BuildSession
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -265,7 +268,7 @@ def glossary_share(project: Path) -> tuple[float, float]:
                     spent[0] += time.process_time() - started
         return wrapper
 
-    patched = {(core.Annotator, "__init__"), (core.Annotator, "annotate"),
+    patched = {(annotate.Annotator, "__init__"), (annotate.Annotator, "annotate"),
                (core, "tooltips_html"), (core, "annotated_ids"),
                (BuildSession, "record_usage")}
     originals = {(owner, name): getattr(owner, name) for owner, name in patched}

@@ -282,87 +282,102 @@ def test_built_pages_link_terms_and_carry_their_tooltips(site_dir):
     assert described == set(re.findall(r'id="glossary-tip-([^"]+)"', tips))
 
 
-# --- the hooks adapter: switches and the pages it skips -----------------------------------
+# --- the plugin's page events: switches and the pages it skips ----------------------------
 
-@pytest.fixture
-def hooks(monkeypatch, tmp_path):
-    """hooks_adapter with a session on the small test glossary."""
-    import hooks_adapter
-    from bilingual_glossary.session import BuildSession
-
-    monkeypatch.setattr(hooks_adapter, "_session", BuildSession(GLOSSARY, tmp_path))
-    return hooks_adapter
-
-
-def fake_page(url: str, src: str, meta: dict | None = None):
-    from types import SimpleNamespace
-
-    return SimpleNamespace(url=url, title="t", meta=meta or {}, content=None,
-                           file=SimpleNamespace(src_uri=src, locale=None))
+SITE_YML = """\
+site_name: t
+site_url: https://example.org/docs/
+theme: {name: mkdocs, language: ko}
+plugins:
+  - bilingual-glossary:
+      enabled: !ENV [GLOSSARY_TOOLTIPS, true]
+"""
+PROSE = "파드와 파드\n"
 
 
-def render(hooks, html: str, page) -> str:
-    """The page's content as the theme renders it (after on_page_context)."""
-    page.content = hooks.on_page_content(html, page, {}, None)
-    assert page.content == html  # the search plugin indexes the plain content
-    hooks.on_page_context({}, page, {}, None)
-    return page.content
+def small_site(tmp_path, pages: dict[str, str]):
+    from factory import TAGS, term_yaml
+    from plugin_harness import configure, write_project
+
+    glossary = {"_tags.yml": TAGS, "pod.yml": term_yaml("파드", "Pod", part_of="node"),
+                "node.yml": term_yaml("노드", "Node")}
+    config_file = write_project(tmp_path, SITE_YML,
+                                {"glossary.md": "# 용어집\n", "pods.md": PROSE, **pages},
+                                glossary)
+    return configure(config_file)
 
 
-PROSE = "<p>파드와 파드</p>"
+def article_of(output: str) -> str:
+    return output[output.index("<article>") + 9:output.index("</article>")]
 
 
-@pytest.mark.parametrize("meta,expected", [
-    ({}, f"<p>{link('pod', '파드', '../glossary/')}와 파드</p>"),
-    ({"glossary": "all"}, f"<p>{link('pod', '파드', '../glossary/')}와 "
-                          f"{link('pod', '파드', '../glossary/')}</p>"),
-    ({"glossary": "off"}, PROSE),
-    ({"glossary": False}, PROSE),  # YAML reads a bare `glossary: off` as false
-    ({"glossary": True}, f"<p>{link('pod', '파드', '../glossary/')}와 파드</p>"),
+@pytest.mark.parametrize("front_matter,expected", [
+    ("", f"<p>{link('pod', '파드', '../glossary/')}와 파드</p>"),
+    ("glossary: all", f"<p>{link('pod', '파드', '../glossary/')}와 "
+                      f"{link('pod', '파드', '../glossary/')}</p>"),
+    ("glossary: 'off'", "<p>파드와 파드</p>"),
+    ("glossary: off", "<p>파드와 파드</p>"),  # YAML reads a bare off as false
+    ("glossary: true", f"<p>{link('pod', '파드', '../glossary/')}와 파드</p>"),
 ])
-def test_front_matter_switch(hooks, meta, expected):
-    page = fake_page("pods/", "pods.md", meta)
-    assert render(hooks, PROSE, page) == expected
-    assert [ref.url for ref in hooks._session.usage["ko"]["pod"]] == ["pods/"]
+def test_front_matter_switch(tmp_path, front_matter, expected):
+    page_text = f"---\n{front_matter}\n---\n{PROSE}" if front_matter else PROSE
+    site = small_site(tmp_path, {"page.md": page_text})
+    _, output = site.render("page.md")
+    assert article_of(output) == expected
+    assert [ref.url for ref in site.plugin.session.usage["ko"]["pod"]] == ["page/"]
 
 
-def test_annotated_content_is_swapped_in_after_the_search_plugin(hooks):
-    assert hooks.on_page_context.mkdocs_priority < 0  # search runs at the default, 0
+def test_invalid_front_matter_value_is_one_clear_error(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    site = small_site(tmp_path, {"page.md": "---\nglossary: sometimes\n---\n파드\n"})
+    with pytest.raises(PluginError) as info:
+        site.render("page.md")
+    assert str(info.value) == ("page.md: front matter 'glossary: sometimes' is not valid. "
+                               "Fix: use one of first, all, off.")
 
 
-def test_glossary_page_is_never_annotated(hooks):
-    for url, src in (("glossary/", "glossary.md"), ("en/glossary/", "glossary.en.md")):
-        assert render(hooks, PROSE, fake_page(url, src)) == PROSE
+def test_annotated_content_is_swapped_in_after_the_search_plugin():
+    from bilingual_glossary.plugin import GlossaryPlugin
+
+    assert GlossaryPlugin.on_page_context.mkdocs_priority < 0  # search runs at the default, 0
 
 
-def test_environment_switch_turns_annotation_off(hooks, monkeypatch):
-    from types import SimpleNamespace
+def test_glossary_page_is_never_annotated(tmp_path):
+    site = small_site(tmp_path, {})
+    page, output = site.render("glossary.md")
+    assert page.url == "glossary/"
+    assert 'class="glossary-term"' not in output
+    assert "용어집" in output
 
+
+def test_environment_switch_turns_annotation_off(tmp_path, monkeypatch):
     monkeypatch.setenv("GLOSSARY_TOOLTIPS", "off")
-    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
-    hooks.on_config(config)
-    assert hooks._session.tooltips_enabled is False
-    assert render(hooks, PROSE, fake_page("pods/", "pods.md")) == PROSE
+    site = small_site(tmp_path, {})
+    assert site.plugin.config.enabled is False
+    _, output = site.render("pods.md")
+    assert article_of(output) == "<p>파드와 파드</p>"
+    assert "glossary-tips" not in output
     monkeypatch.setenv("GLOSSARY_TOOLTIPS", "on")
-    hooks.on_config(config)
-    assert hooks._session.tooltips_enabled is True
+    site = small_site(tmp_path / "again", {})
+    assert site.plugin.config.enabled is True
+    _, output = site.render("pods.md")
+    assert link("pod", "파드", "../glossary/") in output
 
 
-def test_tooltips_of_an_annotated_page(hooks):
-    page = fake_page("pods/", "pods.md")
-    content = render(hooks, "<p>노드와 파드</p>", page)
-    out = hooks.on_post_page(f"<html><body>{content}</body></html>", page, {})
-    assert re.findall(r'id="glossary-tip-([^"]+)"', out) == ["node", "pod"]
+def test_tooltips_of_an_annotated_page(tmp_path):
+    site = small_site(tmp_path, {"page.md": "노드와 파드\n"})
+    _, output = site.render("page.md")
+    assert re.findall(r'id="glossary-tip-([^"]+)"', output) == ["node", "pod"]
 
 
-def test_tooltips_are_appended_before_the_body_end(hooks):
-    page = fake_page("pods/", "pods.md")
-    html = f"<html><body><article>{link('pod', '파드')}</article></body></html>"
-    out = hooks.on_post_page(html, page, {})
-    assert out.startswith(f"<html><body><article>{link('pod', '파드')}</article>"
-                          '<div class="glossary-tips"')
-    assert out.endswith("</div></div></body></html>")
-    assert hooks.on_post_page("<p>x</p>", page, {}) == "<p>x</p>"
+def test_tooltips_are_appended_before_the_body_end(tmp_path):
+    site = small_site(tmp_path, {})
+    _, output = site.render("pods.md")
+    assert output.startswith(f"<html><head></head><body><article><p>"
+                             f"{link('pod', '파드', '../glossary/')}와 파드</p></article>"
+                             '<div class="glossary-tips"')
+    assert output.endswith("</div></div></body></html>")
 
 
 # --- property: annotation changes nothing but the added links -----------------------------

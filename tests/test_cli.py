@@ -1,8 +1,7 @@
-"""The contributor CLI, run as contributors run it: `python -m glossary ...`."""
+"""The contributor CLI, run as contributors run it: `python -m bilingual_glossary ...`."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -14,9 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_cli(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
-    return subprocess.run([sys.executable, "-m", "glossary", "--root", str(root), *args],
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([sys.executable, "-m", "bilingual_glossary", "--root", str(root),
+                           *args], capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ def test_unknown_root_stops_the_build_with_one_clear_line(tmp_path: Path) -> Non
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("docs", "glossary", "plugins", "overrides"):
+    for folder in ("docs", "glossary", "overrides"):
         shutil.copytree(ROOT / folder, project / folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
     page = project / "docs" / "cluster.md"

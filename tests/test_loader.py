@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 from bilingual_glossary import GlossaryError, load_glossary
+from factory import make_glossary, term_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-TAGS = "fundamental: {ko: 기본 개념, en: Fundamentals}\n"
-
-
-def term_yaml(ko: str, en: str, **extra: object) -> str:
-    data: dict[str, object] = {
-        "ko": {"term": ko, "aliases": [], "short": f"{ko}의 정의."},
-        "en": {"term": en, "aliases": [], "short": f"Definition of {en}."},
-        **extra,
-    }
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
-
-def make_glossary(tmp_path: Path, files: dict[str, str], tags: str = TAGS) -> Path:
-    folder = tmp_path / "glossary"
-    folder.mkdir()
-    (folder / "_tags.yml").write_text(tags, encoding="utf-8")
-    for name, text in files.items():
-        (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    return folder
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -112,14 +92,67 @@ def test_alias_claimed_by_two_terms(tmp_path: Path) -> None:
     files = {**VALID, "node.yml": term_yaml("노드", "Node", part_of="cluster")
              .replace("aliases: []", "aliases: [파드]", 1)}
     message = only_problem(make_glossary(tmp_path, files))
-    assert "ko.aliases: '파드' is already a name or alias of 'pod'" in message or \
-        "ko.term: '파드' is already a name or alias of 'node'" in message
+    # terms are checked in id order: node claims 파드 first, then pod's own name clashes
+    assert message.startswith("glossary/pod.yml: ko.term: '파드' is already a name of 'node' "
+                              "(glossary/node.yml)")
 
 
 def test_same_name_in_english_is_case_insensitive(tmp_path: Path) -> None:
     files = {**VALID, "pods.yml": term_yaml("파드들", "POD")}
     message = only_problem(make_glossary(tmp_path, files))
-    assert "en.term: 'POD' is already a name or alias of 'pod'" in message
+    assert message.startswith("glossary/pods.yml: en.term: 'POD' is already a name of 'pod' "
+                              "(glossary/pod.yml)")
+
+
+def test_names_that_differ_only_in_spacing_clash_naming_both_files(tmp_path: Path) -> None:
+    """The matcher finds 컨테이너 런타임 written without the space: it is one name."""
+    files = {"container-runtime.yml": term_yaml("컨테이너 런타임", "Container runtime"),
+             "runtime2.yml": term_yaml("컨테이너런타임", "Runtime two")}
+    message = only_problem(make_glossary(tmp_path, files))
+    assert message.startswith("glossary/runtime2.yml: ko.term: '컨테이너런타임' is already a "
+                              "name of 'container-runtime' (glossary/container-runtime.yml)")
+    assert "differ only in case or spacing" in message
+
+
+def test_spacing_variant_inside_one_term_is_named(tmp_path: Path) -> None:
+    files = {"worker-node.yml": term_yaml("워커 노드", "Worker node")
+             .replace("aliases: []", "aliases: [워커노드]", 1)}
+    message = only_problem(make_glossary(tmp_path, files))
+    assert message == ("glossary/worker-node.yml: ko.aliases: '워커노드' is the same name as "
+                       "'워커 노드': names that differ only in case or spacing are one name, and "
+                       "every spacing is matched. Fix: list '워커 노드' once.")
+
+
+def test_spacing_to_avoid_may_differ_from_the_term_only_in_spacing(tmp_path: Path) -> None:
+    text = term_yaml("로드 밸런싱", "Load balancing").replace(
+        "aliases: []", "aliases: []\n  avoid: [로드밸런싱]", 1)
+    glossary = load_glossary(make_glossary(tmp_path, {"load-balancing.yml": text}))
+    assert glossary["load-balancing"].text["ko"].avoid == ("로드밸런싱",)
+
+
+def test_a_broken_file_is_one_problem_not_a_cascade(tmp_path: Path) -> None:
+    """Other files that name the broken term are not also reported as naming an unknown id."""
+    files = {**VALID, "pod.yml": "ko: [unclosed\n",
+             "container.yml": term_yaml("컨테이너", "Container", part_of="pod",
+                                        related=["pod"])}
+    message = only_problem(make_glossary(tmp_path, files))
+    assert message.startswith("glossary/pod.yml: line 2: is not valid YAML")
+
+
+def test_per_language_docs_links(tmp_path: Path) -> None:
+    text = term_yaml("파드", "Pod", docs="https://kubernetes.io/docs/concepts/workloads/pods/")
+    text = text.replace("short: 파드의 정의.", "short: 파드의 정의.\n  docs: "
+                        "https://kubernetes.io/ko/docs/concepts/workloads/pods/", 1)
+    glossary = load_glossary(make_glossary(tmp_path, {"pod.yml": text}))
+    assert glossary["pod"].docs("ko") == "https://kubernetes.io/ko/docs/concepts/workloads/pods/"
+    assert glossary["pod"].docs("en") == "https://kubernetes.io/docs/concepts/workloads/pods/"
+
+
+def test_bad_docs_link_in_a_language_section(tmp_path: Path) -> None:
+    text = term_yaml("파드", "Pod").replace("short: Definition of Pod.",
+                                            "short: Definition of Pod.\n  docs: pods.html", 1)
+    message = only_problem(make_glossary(tmp_path, {"pod.yml": text}))
+    assert message.startswith("glossary/pod.yml: en.docs: must be an http(s) URL.")
 
 
 @pytest.mark.parametrize("name", ["Pod.yml", "pod_x.yml", "-pod.yml", "pod--x.yml"])

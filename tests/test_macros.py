@@ -54,11 +54,10 @@ EN_PAGE = """\
 
 
 def make_project(dest: Path, pages: dict[str, str]) -> Path:
-    """A copy of the real project with a small glossary and the given pages."""
-    for name in ("plugins", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("javascripts", "stylesheets"):
-        shutil.copytree(ROOT / "docs" / name, dest / "docs" / name)
+    """The real site's configuration and theme overrides with a small glossary and the given
+    pages; the plugin itself is the installed package."""
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copytree(ROOT / "docs" / "stylesheets", dest / "docs" / "stylesheets")
     glossary = dest / "glossary"
     glossary.mkdir()
     shutil.copy(ROOT / "glossary" / "_tags.yml", glossary / "_tags.yml")
@@ -68,10 +67,11 @@ def make_project(dest: Path, pages: dict[str, str]) -> Path:
             "en": {"term": en, "aliases": [], "short": f"Short definition of {en}."},
             "tags": []}, allow_unicode=True), encoding="utf-8")
     (glossary / "hostile.yml").write_text(HOSTILE_TERM, encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["nav"] = [{"시작": "index.md"}]
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
-                                     encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[:config.index("\nnav:")] + "\nnav:\n  - 시작: index.md\n"
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    pages = {"glossary.md": "# 용어집\n\n{{ glossary_page() }}\n",
+             "glossary.en.md": "# Glossary\n\n{{ glossary_page() }}\n", **pages}
     for name, text in pages.items():
         (dest / "docs" / name).write_text(text, encoding="utf-8")
     return dest
@@ -147,7 +147,9 @@ def test_tooltips_sit_after_the_article_for_every_annotation(built: Path):
 
 def test_search_index_has_no_tooltip_text(built: Path):
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(doc["text"] for doc in index["docs"])
+    # the glossary pages show the definitions themselves; every other page must not index them
+    texts = " ".join(doc["text"] for doc in index["docs"]
+                     if doc["location"].split("#")[0] not in ("glossary/", "en/glossary/"))
     assert "노드는" in texts  # the page itself is indexed
     for definition in ("파드의 짧은 정의", "노드의 짧은 정의", "Short definition of", "alert(1)"):
         assert definition not in texts
@@ -167,43 +169,28 @@ def test_unknown_term_id_stops_the_build_with_one_line(tmp_path: Path):
     assert "unknown term id 'no-such-term'" in lines[0]
 
 
-# --- the macro function itself, without a build -------------------------------------------
-
-class FakeEnv:
-    """Just what macros_adapter.define_env uses of mkdocs-macros' env."""
-
-    def __init__(self, page) -> None:
-        self.conf = {"config_file_path": str(ROOT / "mkdocs.yml")}
-        self.page = page
-        self.macros: dict[str, object] = {}
-
-    def macro(self, function):
-        self.macros[function.__name__] = function
-        return function
-
+# --- the macro functions themselves, without a build -------------------------------------
 
 @pytest.fixture
 def term_macro():
-    from types import SimpleNamespace
+    from bilingual_glossary import load_glossary
+    from bilingual_glossary.macros import MacroContext, make_macros
+    from bilingual_glossary.session import BuildSession
 
-    import macros_adapter
-    from bilingual_glossary.session import current_session
-
-    page = SimpleNamespace(url="pods/", file=SimpleNamespace(src_uri="pods.md", locale="ko"))
-    env = FakeEnv(page)
-    macros_adapter.define_env(env)
-    session = current_session(ROOT / "glossary")
-    session.macro_errors.clear()
-    yield env.macros["term"], session.macro_errors, page
-    session.macro_errors.clear()
+    session = BuildSession(load_glossary(ROOT / "glossary"))
+    where = {"ctx": MacroContext(session, "pods.md", "ko", "../glossary/")}
+    macros = make_macros(lambda: where["ctx"])
+    yield macros["term"], session.macro_errors, where, session
 
 
 def test_term_macro_in_each_language(term_macro):
-    term, errors, page = term_macro
+    from bilingual_glossary.macros import MacroContext
+
+    term, errors, where, session = term_macro
     assert term("pod") == ('<a class="glossary-term" data-term="pod" href="../glossary/#pod" '
                            'aria-describedby="glossary-tip-pod">파드</a>')
     assert term("pod", "<파드들>").endswith(">&lt;파드들&gt;</a>")
-    page.url, page.file.src_uri, page.file.locale = "en/pods/", "pods.en.md", "en"
+    where["ctx"] = MacroContext(session, "pods.en.md", "en", "../glossary/")
     assert term("pod").endswith('href="../glossary/#pod" aria-describedby="glossary-tip-pod">'
                                 "Pod</a>")
     assert errors == []
@@ -216,6 +203,6 @@ def test_term_macro_in_each_language(term_macro):
     (("pod", "a", "b"), "takes a term id and an optional text, not 3 arguments"),
 ])
 def test_term_macro_errors_are_collected_as_one_line(term_macro, args, message):
-    term, errors, _ = term_macro
+    term, errors, _, _ = term_macro
     assert term(*args) == ""
     assert len(errors) == 1 and message in errors[0] and "\n" not in errors[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from bilingual_glossary.export.files import FORMATS as EXPORT_FORMATS
+
 ANNOTATE_MODES = ("first", "all", "off")
 
 
@@ -40,3 +42,10 @@ class GlossaryConfig(base.Config):
     used_on_exclude = c.ListOfItems(c.Type(str), default=[])
     # add the plugin's tooltip, diagram and glossary-page CSS and JavaScript to the site
     assets = c.Type(bool, default=True)
+
+    # --- the glossary as data (export/) ---
+    # files written at the site root: glossary.json (with glossary.schema.json), glossary.tbx,
+    # glossary.csv; `exports: []` writes none
+    exports = c.ListOfItems(c.Choice(EXPORT_FORMATS), default=list(EXPORT_FORMATS))
+    # schema.org DefinedTermSet JSON-LD in the head of each glossary page
+    structured_data = c.Type(bool, default=True)

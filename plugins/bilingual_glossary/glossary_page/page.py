@@ -124,9 +124,11 @@ def _tools_html(glossary: Glossary, lang: str, groups: Sequence[Group]) -> str:
     # parser matches elements by tag, so a nested </div> would end the exclusion early.
     return (
         '<div class="glossary-tools">'
-        # Hidden until the filter script runs: without JavaScript every entry simply shows.
+        # Shown from the first paint when scripts run (the plugin's head script marks <html>
+        # with glossary-js), so nothing below it moves once the filter script is ready; hidden
+        # by CSS without JavaScript, where every entry simply shows.
         f'<form class="glossary-filter" role="search" aria-label="{_attr(ui["filter_label"])}"'
-        ' hidden data-search-exclude>'
+        ' data-search-exclude>'
         f'<label class="glossary-filter-label" for="glossary-filter-input">'
         f'{escape(ui["filter_label"])}</label>'
         '<input type="search" id="glossary-filter-input" class="glossary-filter-input"'
@@ -137,13 +139,36 @@ def _tools_html(glossary: Glossary, lang: str, groups: Sequence[Group]) -> str:
         f'{escape(ui["filter_hint"])}</p>'
         f'<div class="glossary-chips" role="group" aria-label="{_attr(ui["tags_label"])}">'
         f'{chips}</div>'
+        f'{_match_html(ui) if used_tags else ""}'
         '<p class="glossary-status" role="status" aria-live="polite">'
         f'{escape(ui["status_all"].format(total=len(glossary)))}</p>'
         '</form>'
         f'<nav class="glossary-index" aria-label="{_attr(ui["index_label"])}"'
-        f' data-search-exclude><ul>{index}</ul></nav>'
+        f' data-search-exclude><ul>{index}</ul>'
+        f'{_index_note_html(ui)}</nav>'
         '</div>'
     )
+
+
+def _match_html(ui: Mapping[str, str]) -> str:
+    """How selected tags combine, said in words and switchable: all of them, or any one."""
+    options = "".join(
+        f'<label class="glossary-match-option"><input type="radio" name="match"'
+        f' value="{value}"{" checked" if value == "all" else ""}>'
+        f' <span>{escape(ui[key])}</span></label>'
+        for value, key in (("all", "match_all"), ("any", "match_any")))
+    return (f'<fieldset class="glossary-match"><legend class="glossary-match-legend">'
+            f'{escape(ui["match_label"])}</legend>{options}</fieldset>')
+
+
+def _index_note_html(ui: Mapping[str, str]) -> str:
+    """What a greyed-out letter says when clicked: nothing there matches the filter, and a
+    button that clears the filter and goes there; the reader's filter is never dropped silently.
+    The texts hold {letter}; the filter script fills it in."""
+    return (f'<p class="glossary-index-note" hidden data-none="{_attr(ui["index_none"])}"'
+            f' data-clear="{_attr(ui["index_clear"])}">'
+            '<span class="glossary-index-note-text" aria-live="polite"></span> '
+            '<button type="button" class="glossary-index-clear"></button></p>')
 
 
 def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
