@@ -12,12 +12,15 @@ from pathlib import Path
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from bilingual_glossary.config import ANNOTATE_MODES, GlossaryConfig
 from bilingual_glossary.data.errors import GlossaryError
 from bilingual_glossary.data.model import LANGS
+from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
+from bilingual_glossary.export.files import export_files
+from bilingual_glossary.export.jsonld import add_to_head, defined_term_set, json_ld_script
 from bilingual_glossary.glossary_page.page import fill_used_on
 from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
@@ -32,6 +35,9 @@ SITE_CSS = ("glossary-tooltip.css", "hierarchy.css")  # every page
 SITE_JS = ("glossary-tooltip.js",)
 GLOSSARY_PAGE_CSS = ("glossary-page.css",)  # the glossary pages only
 GLOSSARY_PAGE_JS = ("glossary-filter.js",)
+# Marks <html> before the first paint when scripts run, so glossary-page.css shows the filter
+# form from the start (no layout shift when the filter script arrives at the end of <body>).
+GLOSSARY_PAGE_HEAD_SCRIPT = '<script>document.documentElement.classList.add("glossary-js")</script>'
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -47,6 +53,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._annotated: dict[str, str] = {}  # page source -> annotated HTML until rendered
         self._linked: dict[str, frozenset[str]] = {}  # page source -> ids with annotations
         self._current_page = None  # the page mkdocs-macros is rendering
+        self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -102,6 +109,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if without_language_suffix(file.src_uri) == self.config.glossary_page:
                 self._glossary_urls[self._lang(file)] = file.url
         self._nav_order = {page.url: index for index, page in enumerate(nav.pages)}
+        self._add_export_files(files, config)
         return nav
 
     # --- pages -----------------------------------------------------------------------------
@@ -153,6 +161,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                                   limit=self.config.used_on_limit)
             if self.config.assets:
                 output = _add_glossary_page_assets(output, page.url)
+            if self.config.structured_data:
+                data = defined_term_set(self.session.glossary, lang, self._addresses,
+                                        page.title or "")
+                output = add_to_head(output, json_ld_script(data))
         if not self.config.enabled:
             return output
         # after the search plugin has read the content: tooltip text stays out of the index
@@ -162,6 +174,37 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         tips = tooltips_html(self.session.glossary, lang, linked)
         head, body_end, tail = output.rpartition("</body>")
         return f"{head}{tips}{body_end}{tail}" if tips and body_end else output
+
+    # --- the glossary as data (export/) -----------------------------------------------------
+
+    def _add_export_files(self, files: Files, config) -> None:
+        """glossary.json, .tbx, .csv as generated files at the site root.
+
+        Here, not in on_files: static-i18n has given the pages their URLs by now, and its
+        on_files (run for each language) would move a file it sees into en/. It rebuilds
+        the whole site once per language into the same folder, so these files are written
+        in each pass, at the root, with the same bytes: their content never depends on the
+        pass. Each pass needs them in its Files so that pages can link them (strict build).
+        """
+        known = dict(self._glossary_urls)
+        for file in files.documentation_pages():
+            if without_language_suffix(file.src_uri) == self.config.glossary_page:
+                # static-i18n's twins of the page in the other languages, with their URLs
+                for lang, twin in (getattr(file, "alternates", None) or {}).items():
+                    known.setdefault(lang, twin.url)
+        self._addresses = site_addresses(config.site_url, self.config.glossary_page,
+                                         self.default_lang, config.use_directory_urls, known)
+        if not self.config.exports:
+            return
+        contents = export_files(self.session.glossary, self._addresses, self.config.exports)
+        for name, content in contents.items():
+            if name in files.src_uris:
+                raise PluginError(
+                    f"{config.docs_dir}/{name} has the name of a file the glossary plugin "
+                    f"writes at the site root. Fix: rename or remove it, or leave its format "
+                    f"out of the plugin's exports option.")
+            files.append(File.generated(config, name, content=content,
+                                        inclusion=InclusionLevel.INCLUDED))
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -222,6 +265,7 @@ def _add_glossary_page_assets(output: str, page_url: str) -> str:
         return get_relative_url(ASSETS_URL + name, page_url)
 
     links = "".join(f'<link rel="stylesheet" href="{url(name)}">' for name in GLOSSARY_PAGE_CSS)
+    links += GLOSSARY_PAGE_HEAD_SCRIPT
     scripts = "".join(f'<script src="{url(name)}"></script>' for name in GLOSSARY_PAGE_JS)
     head, head_end, rest = output.partition("</head>")
     output = f"{head}{links}{head_end}{rest}" if head_end else output

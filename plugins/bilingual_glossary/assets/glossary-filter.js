@@ -1,7 +1,8 @@
 // Glossary page filter: narrows the entries by name (either language, aliases, Hangul
 // initial consonants) and by tag, keeps the query in the URL (?q=ㅍㄷ&tag=workload), and
-// highlights the entry named by the URL fragment (#pod). Without JavaScript every entry
-// shows and the filter form stays hidden.
+// highlights the entry named by the URL fragment (#pod). Selected tags combine as "all of"
+// or "any of", as the reader picks (?match=any). Without JavaScript every entry shows and the
+// filter form stays hidden (glossary-page.css).
 (function () {
   "use strict";
 
@@ -99,6 +100,9 @@
     var chips = Array.prototype.slice.call(root.querySelectorAll(".glossary-chip"));
     var groups = Array.prototype.slice.call(root.querySelectorAll(".glossary-group"));
     var indexLinks = Array.prototype.slice.call(root.querySelectorAll(".glossary-index a"));
+    var matchInputs = Array.prototype.slice.call(root.querySelectorAll(
+      ".glossary-match input[name=match]"));
+    var indexNote = root.querySelector(".glossary-index-note");
     var messages = JSON.parse(root.dataset.status);
     var total = Number(root.dataset.total);
     var statusTimer = null;
@@ -119,6 +123,20 @@
       });
     }
 
+    function matchAny() {
+      return matchInputs.some(function (radio) {
+        return radio.checked && radio.value === "any";
+      });
+    }
+
+    function hasTags(entry, tags) {
+      if (tags.length === 0) {
+        return true;
+      }
+      var has = function (tag) { return entry.tags.indexOf(tag) >= 0; };
+      return matchAny() ? tags.some(has) : tags.every(has);
+    }
+
     function statusText(count, filtering) {
       var key = !filtering ? "status_all" : count === 0 ? "status_none"
         : count === 1 ? "status_one" : "status_some";
@@ -130,9 +148,7 @@
       var tags = selectedTags();
       var count = 0;
       entries.forEach(function (entry) {
-        var show = matchesName(entry.names, query) && tags.every(function (tag) {
-          return entry.tags.indexOf(tag) >= 0;
-        });
+        var show = matchesName(entry.names, query) && hasTags(entry, tags);
         entry.el.hidden = !show;
         count += show ? 1 : 0;
       });
@@ -141,8 +157,15 @@
       });
       indexLinks.forEach(function (link) {
         var group = document.getElementById(link.hash.slice(1));
-        link.classList.toggle("is-empty", !group || group.hidden);
+        var empty = !group || group.hidden;
+        link.classList.toggle("is-empty", empty);
+        if (empty) {
+          link.setAttribute("aria-disabled", "true");
+        } else {
+          link.removeAttribute("aria-disabled");
+        }
       });
+      hideIndexNote();
       noMatch.hidden = count > 0;
       var text = statusText(count, Boolean(query) || tags.length > 0);
       window.clearTimeout(statusTimer);
@@ -162,7 +185,11 @@
       if (input.value) {
         url.searchParams.set("q", input.value);
       }
+      url.searchParams.delete("match");
       selectedTags().forEach(function (tag) { url.searchParams.append("tag", tag); });
+      if (matchAny()) {
+        url.searchParams.set("match", "any");
+      }
       window.history.replaceState(window.history.state, "", url.href);
     }
 
@@ -171,6 +198,41 @@
       chips.forEach(function (chip) { chip.setAttribute("aria-pressed", "false"); });
       apply(false);
       saveToUrl();
+    }
+
+    function hideIndexNote() {
+      if (indexNote) {
+        indexNote.textContent = "";
+      }
+    }
+
+    // A greyed-out letter: nothing under it matches the filter. Say so, and offer to clear
+    // the filter and go there, instead of going nowhere or dropping the filter unasked.
+    function showIndexNote(link) {
+      if (!indexNote) {
+        return;
+      }
+      var letter = link.textContent;
+      var text = document.createElement("span");
+      text.className = "glossary-index-note-text";
+      text.textContent = indexNote.dataset.none.replace("{letter}", letter);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "glossary-index-clear";
+      button.textContent = indexNote.dataset.clear.replace("{letter}", letter);
+      button.addEventListener("click", function () {
+        clearFilter();
+        var hash = link.hash;
+        if (window.location.hash === hash) {
+          document.getElementById(hash.slice(1)).scrollIntoView();
+        } else {
+          window.location.hash = hash;
+        }
+      });
+      indexNote.textContent = "";
+      indexNote.appendChild(text);
+      indexNote.appendChild(document.createTextNode(" "));
+      indexNote.appendChild(button);
     }
 
     function highlightTarget(scroll) {
@@ -197,13 +259,16 @@
     }
 
     var params = new URL(window.location.href).searchParams;
-    input.value = pendingQuery !== null ? pendingQuery : params.get("q") || "";
+    // The form shows before this script runs: keep what the reader may already have typed.
+    input.value = pendingQuery !== null ? pendingQuery : params.get("q") || input.value;
     pendingQuery = null;
     var wanted = params.getAll("tag");
     chips.forEach(function (chip) {
       chip.setAttribute("aria-pressed", String(wanted.indexOf(chip.dataset.tag) >= 0));
     });
-    form.hidden = false;
+    matchInputs.forEach(function (radio) {
+      radio.checked = radio.value === (params.get("match") === "any" ? "any" : "all");
+    });
     apply(false);
     saveToUrl();
     highlightTarget(false);
@@ -226,6 +291,22 @@
         chip.setAttribute("aria-pressed", String(!pressed));
         apply(false);
         saveToUrl();
+      });
+    });
+    matchInputs.forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        apply(false);
+        saveToUrl();
+      });
+    });
+    indexLinks.forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (link.classList.contains("is-empty")) {
+          event.preventDefault();
+          showIndexNote(link);
+        } else {
+          hideIndexNote();
+        }
       });
     });
     window.addEventListener("hashchange", function () { highlightTarget(false); });

@@ -1,4 +1,5 @@
-"""Contributor CLI: `python -m bilingual_glossary check | coverage [--strict] | new ID`."""
+"""Contributor CLI: `python -m bilingual_glossary check | coverage [--strict] | new ID |
+export --format json|tbx|csv|all --out DIR`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bilingual_glossary.cli.coverage import scan_docs
+from bilingual_glossary.cli.export import add_export_parser, run_export
 from bilingual_glossary.data.errors import GlossaryError
 from bilingual_glossary.data.loader import ID_PATTERN, load_glossary
 from bilingual_glossary.data.model import LANGS, Glossary
@@ -50,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
                        help="exit 1 if a term is used by no page (unless standalone)")
     new = commands.add_parser("new", help="write glossary/ID.yml from a template")
     new.add_argument("id", help="the new term's id: lowercase letters, digits, hyphens")
+    add_export_parser(commands)
     args = parser.parse_args(argv)
 
     glossary_dir = args.root / args.glossary_dir
@@ -63,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print(f"glossary OK: {len(glossary)} terms, {len(glossary.tags)} tags")
         return 0
+    if args.command == "export":
+        return run_export(glossary, args)
     return print_coverage(glossary, args.root / args.docs_dir, strict=args.strict)
 
 

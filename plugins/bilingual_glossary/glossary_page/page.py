@@ -162,13 +162,13 @@ def _match_html(ui: Mapping[str, str]) -> str:
 
 
 def _index_note_html(ui: Mapping[str, str]) -> str:
-    """What a greyed-out letter says when clicked: nothing there matches the filter, and a
-    button that clears the filter and goes there; the reader's filter is never dropped silently.
-    The texts hold {letter}; the filter script fills it in."""
-    return (f'<p class="glossary-index-note" hidden data-none="{_attr(ui["index_none"])}"'
-            f' data-clear="{_attr(ui["index_clear"])}">'
-            '<span class="glossary-index-note-text" aria-live="polite"></span> '
-            '<button type="button" class="glossary-index-clear"></button></p>')
+    """Where a greyed-out letter, when clicked, says that nothing under it matches the filter
+    and offers a button that clears the filter and goes there: the reader's filter is never
+    dropped silently. An empty live region (no height) until then; the filter script fills in
+    {letter}."""
+    return (f'<div class="glossary-index-note" aria-live="polite"'
+            f' data-none="{_attr(ui["index_none"])}" data-clear="{_attr(ui["index_clear"])}">'
+            '</div>')
 
 
 def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
@@ -236,7 +236,7 @@ def _facts_html(glossary: Glossary, term: Term, lang: str) -> str:
     docs = term.docs(lang)
     if docs:
         rows.append(("docs", ui["docs"], f'<a href="{_attr(docs)}" rel="noopener"'
-                                         f' hreflang="{lang}">{escape(_docs_label(docs))}</a>'))
+                                         f' hreflang="{lang}">{_docs_label_html(docs)}</a>'))
     body = "".join(_fact_row(key, label, value) for key, label, value in rows)
     return (f'<dl class="glossary-entry-facts" data-search-exclude>{body}'
             f'<!--glossary-used-on:{term.id}--></dl>')
@@ -251,6 +251,12 @@ def _docs_label(url: str) -> str:
     """kubernetes.io/docs/concepts/workloads/pods: where the link goes, without the scheme."""
     parts = urlsplit(url)
     return (parts.netloc + parts.path).rstrip("/")
+
+
+def _docs_label_html(url: str) -> str:
+    """The label, escaped, with a line-break opportunity after each slash: on a phone the
+    address wraps between path segments (kubernetes.io/docs/ | concepts/) and not mid-word."""
+    return "/<wbr>".join(escape(segment) for segment in _docs_label(url).split("/"))
 
 
 def _diagram_html(glossary: Glossary, term: Term, lang: str) -> str:

@@ -1,26 +1,32 @@
 """Words of the glossary page's interface, in each language.
 
-Status templates use {count} and {total}; the filter script fills them in.
+Korean text is in 해라체 (…다, …한다), like the pages. Status templates use {count} and
+{total}, the index note {letter}; the filter script fills them in.
 """
 
 from __future__ import annotations
 
 UI: dict[str, dict[str, str]] = {
     "ko": {
-        "lead": ("쿠버네티스 용어 {total}개를 가나다순으로 모았습니다. "
-                 "영어 이름이나 초성(ㅍㄷ)으로도 찾을 수 있습니다."),
+        "lead": ("쿠버네티스 용어 {total}개를 가나다순으로 모았다. "
+                 "영어 이름이나 초성(ㅍㄷ)으로도 찾을 수 있다."),
         "filter_label": "용어 찾기",
         "filter_placeholder": "예: 파드, Pod, ㅍㄷ",
-        "filter_hint": "한국어 이름, 영어 이름, 다른 이름, 초성으로 찾습니다.",
+        "filter_hint": "한국어 이름, 영어 이름, 다른 이름, 초성으로 찾는다.",
         "tags_label": "태그로 좁히기",
+        "match_label": "고른 태그를",
+        "match_all": "모두 가진 용어",
+        "match_any": "하나라도 가진 용어",
         "index_label": "자음 색인",
+        "index_none": "‘{letter}’에는 지금 필터에 맞는 용어가 없다.",
+        "index_clear": "필터를 지우고 ‘{letter}’ 보기",
         "latin_group": "로마자",
         "clear": "지우기",
         "status_all": "용어 {total}개",
-        "status_some": "용어 {total}개 중 {count}개가 일치합니다.",
-        "status_one": "용어 {total}개 중 1개가 일치합니다.",
-        "status_none": "일치하는 용어가 없습니다.",
-        "no_match": "일치하는 용어가 없습니다. 검색어를 줄이거나 태그 선택을 해제해 보세요.",
+        "status_some": "용어 {total}개 중 {count}개가 일치한다.",
+        "status_one": "용어 {total}개 중 1개가 일치한다.",
+        "status_none": "일치하는 용어가 없다.",
+        "no_match": "일치하는 용어가 없다. 검색어를 줄이거나 태그 선택을 풀면 더 많이 보인다.",
         "other_name": "영어",
         "aliases": "다른 이름",
         "part_of": "상위 구성",
@@ -42,7 +48,12 @@ UI: dict[str, dict[str, str]] = {
         "filter_placeholder": "e.g. Pod, 파드",
         "filter_hint": "Matches English and Korean names, other names and Hangul initials.",
         "tags_label": "Narrow by tag",
+        "match_label": "Show terms with",
+        "match_all": "all selected tags",
+        "match_any": "any selected tag",
         "index_label": "Letter index",
+        "index_none": "No term under {letter} matches the filter.",
+        "index_clear": "Clear the filter and show {letter}",
         "latin_group": "A–Z",
         "clear": "Clear",
         "status_all": "{total} terms",

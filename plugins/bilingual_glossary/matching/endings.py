@@ -1,0 +1,175 @@
+"""The table of what may follow a Korean glossary name (korean_endings.yml), as regex pieces.
+
+The matcher puts `korean_end()` and `action_end()` after its names; the coverage report strips
+endings from bold phrases with `korean_stems()`. Both read the same table, so a form added to
+the YAML file is understood everywhere at once.
+
+Korean picks a particle by the sound before it (파드는 / 잡은, 노드로 / 시크릿으로), so each
+group of forms carries a condition on the syllable before it. The condition is a negative
+lookbehind on a character class built from the Unicode layout of Hangul syllables: a syllable's
+final consonant is (code - 0xAC00) % 28, 0 for none and 8 for ㄹ. Characters that are not Hangul
+syllables (a Latin name such as etcd, or a digit) satisfy every condition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+TABLE_FILE = "korean_endings.yml"
+HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
+CONDITIONS = ("any", "consonant", "vowel", "vowel_or_rieul", "consonant_but_rieul")
+MAX_ENDINGS = 3  # 에서 + 는 + 도 at most; more would only let odd words through
+
+_FIRST, _LAST, _BLOCK = 0xAC00, 0xD7A3, 28
+_RIEUL = 8  # index of ㄹ among the final consonants
+
+
+@dataclass(frozen=True)
+class KoreanEndings:
+    plural: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    endings: tuple[tuple[str, tuple[str, ...]], ...]  # (condition, forms), as in the file
+    action_verbs: tuple[str, ...]
+
+    def all_forms(self) -> set[str]:
+        forms = {*self.plural, *self.suffixes, *self.action_verbs}
+        for _, group in self.endings:
+            forms.update(group)
+        return forms
+
+
+class EndingsTableError(ValueError):
+    """The packaged table is malformed: a mistake in korean_endings.yml, named with its fix."""
+
+
+def parse_table(data: Any, label: str = TABLE_FILE) -> KoreanEndings:
+    """Check the table's shape; one message naming the key and the fix if it is wrong."""
+    if not isinstance(data, dict):
+        raise EndingsTableError(f"{label}: must map plural, suffixes, endings and action_verbs. "
+                                "Fix: restore the file's four keys.")
+    unknown = sorted(str(k) for k in data if k not in {"plural", "suffixes", "endings",
+                                                       "action_verbs"})
+    if unknown:
+        raise EndingsTableError(f"{label}: {', '.join(unknown)}: is not a known key. Fix: use "
+                                "plural, suffixes, endings or action_verbs.")
+
+    def forms(value: Any, where: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(
+                isinstance(v, str) and v and re.fullmatch(f"[{HANGUL}]+", v) for v in value):
+            raise EndingsTableError(f"{label}: {where}: must be a list of Hangul forms. "
+                                    f"Fix: write `[은, 는]`, without spaces inside a form.")
+        return tuple(value)
+
+    groups = data.get("endings")
+    if not isinstance(groups, dict):
+        raise EndingsTableError(f"{label}: endings: must map conditions to forms. "
+                                f"Fix: use the keys {', '.join(CONDITIONS)}.")
+    for key in groups:
+        if key not in CONDITIONS:
+            raise EndingsTableError(f"{label}: endings.{key}: is not a known condition. "
+                                    f"Fix: use one of {', '.join(CONDITIONS)}.")
+    return KoreanEndings(
+        plural=forms(data.get("plural"), "plural"),
+        suffixes=forms(data.get("suffixes"), "suffixes"),
+        endings=tuple((str(key), forms(value, f"endings.{key}"))
+                      for key, value in groups.items()),
+        action_verbs=forms(data.get("action_verbs"), "action_verbs"),
+    )
+
+
+@cache
+def korean_endings() -> KoreanEndings:
+    """The packaged table, read once per process (it is data shipped with the plugin)."""
+    text = resources.files(__package__).joinpath(TABLE_FILE).read_text(encoding="utf-8")
+    return parse_table(yaml.safe_load(text))
+
+
+# --- character classes for the conditions --------------------------------------------------
+
+def _syllables(finals: set[int]) -> str:
+    """A character class body: every syllable whose final-consonant index is in `finals`,
+    written as ranges (consecutive finals of one initial+vowel block form one range)."""
+    parts: list[str] = []
+    for block in range(_FIRST, _LAST + 1, _BLOCK):
+        run: list[int] = []
+        for final in [*sorted(finals), None]:
+            if final is not None and (not run or final == run[-1] + 1):
+                run.append(final)
+                continue
+            if run:
+                first, last = chr(block + run[0]), chr(block + run[-1])
+                parts.append(first if first == last else f"{first}-{last}")
+            run = [final] if final is not None else []
+    return "".join(parts)
+
+
+_CONSONANTS = set(range(1, _BLOCK))
+# the syllables each condition rules out just before a form
+_RULED_OUT = {
+    "consonant": {0},
+    "vowel": _CONSONANTS,
+    "vowel_or_rieul": _CONSONANTS - {_RIEUL},
+    "consonant_but_rieul": {0, _RIEUL},
+}
+
+
+@cache
+def _condition(condition: str) -> str:
+    if condition == "any":
+        return ""
+    return f"(?<![{_syllables(_RULED_OUT[condition])}])"
+
+
+def _alternation(forms: tuple[str, ...] | list[str]) -> str:
+    # longest first: fewer retries, and the order never changes what matches
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+@cache
+def _tail(table: KoreanEndings) -> str:
+    """plural? suffix? (ending){0,3}: everything that may sit between a name and a non-Hangul."""
+    groups = [f"{_condition(key)}(?:{_alternation(forms)})"
+              for key, forms in table.endings if forms]
+    tail = ""
+    if table.plural:
+        tail += f"(?:{_alternation(table.plural)})?"
+    if table.suffixes:
+        tail += f"(?:{_alternation(table.suffixes)})?"
+    if groups:
+        tail += f"(?:{'|'.join(groups)}){{0,{MAX_ENDINGS}}}"
+    return tail
+
+
+def korean_end(table: KoreanEndings | None = None) -> str:
+    """Lookahead after a Korean name: endings from the table, then no more Hangul."""
+    return f"(?={_tail(table or korean_endings())}(?![{HANGUL}]))"
+
+
+def action_end(table: KoreanEndings | None = None) -> str:
+    """Lookahead after the name of an action term: a 하다/되다/시키다 verb starts here."""
+    verbs = (table or korean_endings()).action_verbs
+    return f"(?={_alternation(verbs)})" if verbs else "(?!)"
+
+
+@cache
+def _tail_regex(table: KoreanEndings) -> re.Pattern[str]:
+    return re.compile(f"{_tail(table)}")
+
+
+def korean_stems(phrase: str, table: KoreanEndings | None = None) -> set[str]:
+    """Every reading of `phrase` as a name plus endings: 파드들은 -> {파드들은, 파드들, 파드}.
+
+    The coverage report uses it to tell whether a bold phrase names a term.
+    """
+    tail = _tail_regex(table or korean_endings())
+    stems = {phrase}
+    for cut in range(1, len(phrase)):
+        if tail.fullmatch(phrase, cut):
+            stems.add(phrase[:cut])
+    return stems
