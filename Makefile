@@ -7,6 +7,7 @@ SITE_DIR  ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint browser-packages glossary-check glossary-coverage glossary-new bench clean
+.PHONY: l10n l10n-mark
 
 ## serve: install the dependencies, then serve the site at http://127.0.0.1:8000/k8s-reference/
 serve: $(VENV)/.installed
@@ -20,6 +21,7 @@ build: $(VENV)/.installed
 test: $(VENV)/.installed node_modules/.installed browser-packages
 	$(PY) -m ruff check .
 	$(PY) -m bilingual_glossary check
+	$(PY) -m bilingual_glossary l10n --no-diff
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
@@ -35,9 +37,24 @@ glossary-coverage: $(VENV)/.installed
 glossary-new: $(VENV)/.installed
 	$(PY) -m bilingual_glossary new $(ID)
 
+## l10n: twin pages' structure and spellings to avoid (both fail), then every English page and
+## glossary text behind its Korean source, with the source's diff since (never a failure)
+l10n: $(VENV)/.installed
+	$(PY) -m bilingual_glossary l10n
+
+## l10n-mark FILE=docs/pods.en.md | ID=pod | ALL=1: record that translations follow their source
+## as it is now (ID, not TERM: without one, make would pass on the terminal type in TERM)
+l10n-mark: $(VENV)/.installed
+	$(PY) -m bilingual_glossary l10n-mark $(FILE) $(addprefix --term ,$(ID)) $(if $(ALL),--all)
+
 ## bench: time annotation on a generated site; BENCH_ARGS="--targets --instructions" checks the goals
 bench: $(VENV)/.installed
 	$(PY) bench/annotation.py $(BENCH_ARGS)
+
+## match-report: precision and recall of term matching on the marked corpus (tests/corpus/)
+.PHONY: match-report
+match-report: $(VENV)/.installed
+	$(PY) bench/matching_report.py $(MATCH_ARGS)
 
 # The pinned packages, then this project's own plugin (pyproject.toml) in editable mode.
 $(VENV)/.installed: requirements.txt requirements-test.txt pyproject.toml

@@ -208,7 +208,8 @@ class WatchedBrowser:
         def console(message) -> None:
             if message.type == "error":
                 watch.console_errors.append(message.text)
-                self._report(f"console error on {page.url}: {message.text}")
+                source = (message.location or {}).get("url") or page.url
+                self._report(f"console error from {source}: {message.text}")
 
         def page_error(error) -> None:
             watch.console_errors.append(str(error))

@@ -146,6 +146,22 @@ def site_pages(site_dir: Path) -> list[SitePage]:
     return sorted(SitePage(p.relative_to(site_dir).as_posix()) for p in site_dir.rglob("*.html"))
 
 
+def source_page_urls(docs_dir: Path = ROOT / "docs") -> list[str]:
+    """The URL path of every page the Markdown sources make, from their file names alone
+    (suffix structure: pods.md -> pods/, pods.en.md -> en/pods/, index.md -> ""), so tests
+    can list the pages at collection time and check the build against them."""
+    urls = []
+    for source in sorted(docs_dir.rglob("*.md")):
+        rel = source.relative_to(docs_dir).as_posix()[: -len(".md")]
+        lang = DEFAULT_LANG
+        for other in OTHER_LANGS:
+            if rel.endswith("." + other):
+                rel, lang = rel[: -len(other) - 1], other
+        path = "" if rel == "index" else rel.removesuffix("/index") + "/"
+        urls.append(path if lang == DEFAULT_LANG else f"{lang}/{path}")
+    return urls
+
+
 def content_pages(pages: list[SitePage]) -> list[SitePage]:
     """The pages that exist once per language: all but the shared 404 page."""
     return [page for page in pages if page.rel != NOT_FOUND_PAGE]

@@ -27,7 +27,8 @@ def visible_terms(page) -> set[str]:
 def open_glossary(page, site_url: str, lang: str = "ko", suffix: str = "") -> None:
     path = "glossary/" if lang == "ko" else "en/glossary/"
     page.goto(site_url + path + suffix)
-    page.wait_for_selector(".glossary-filter:not([hidden])")
+    # the form shows from the first paint; the filter script marks the page once it is ready
+    page.wait_for_selector(".glossary-page[data-filter-ready]", state="attached")
 
 
 def type_filter(page, text: str) -> None:
@@ -161,8 +162,8 @@ def test_fragment_highlights_the_entry(watched_page, site_url) -> None:
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), [
-    ("ko", "포드", f"용어 {TOTAL}개 중 1개가 일치합니다."),
-    ("ko", "없는말", "일치하는 용어가 없습니다."),
+    ("ko", "포드", f"용어 {TOTAL}개 중 1개가 일치한다."),
+    ("ko", "없는말", "일치하는 용어가 없다."),
     ("en", "Pod", None),
 ])
 def test_live_region_counts_matches(watched_page, site_url, lang, query, expected) -> None:
@@ -203,7 +204,8 @@ def test_without_javascript_every_entry_shows(browser, site_url) -> None:
 def test_site_search_finds_glossary_entries_by_alias(watched_page, site_url, query,
                                                      location) -> None:
     page = watched_page
-    page.goto(site_url + "en/glossary/")
+    # search lists the reader's language only (issue 13): search from that language's page
+    page.goto(site_url + ("en/" if location.startswith("en/") else "") + "glossary/")
     page.keyboard.press("/")
     search = page.locator("input[data-md-component=search-query]")
     search.fill(query)

@@ -1,10 +1,25 @@
-"""Table-driven tests of the term matcher: Korean particles, English plurals, longest match."""
+"""Table-driven tests of the term matcher: Korean endings, English plurals, longest match,
+and what a glossary file says about its term's mentions (action, not_after, not_before,
+case_sensitive)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
+from bilingual_glossary import GlossaryError, load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
+from bilingual_glossary.matching.annotate import Annotator
+from bilingual_glossary.matching.endings import (
+    EndingsTableError,
+    korean_endings,
+    korean_stems,
+    parse_table,
+)
 from bilingual_glossary.matching.matcher import Matcher, english_plurals
+from factory import make_glossary as write_glossary
+from factory import term_yaml
 
 # (id, ko term, ko aliases, en term, en aliases)
 TERMS = [
@@ -30,15 +45,30 @@ TERMS = [
     ("ingress", "인그레스", [], "Ingress", []),
     ("self-healing", "자가 치유", ["자동 복구"], "Self-healing", []),
     ("policy", "정책", [], "Policy", []),
+    # for the endings table and the glossary's own rules; a sixth item holds extra fields:
+    # "action" for the term, {"ko": {...}, "en": {...}} for TermText fields
+    ("container-runtime", "컨테이너 런타임", [], "Container runtime", []),
+    ("rollback", "롤백", [], "Rollback", [], {"action": True}),
+    ("label", "레이블", [], "Label", []),
+    ("namespace", "네임스페이스", [], "Namespace", []),
+    ("service", "서비스", [], "Service", [], {
+        "ko": {"not_after": ("마이크로", "아마존 웹"), "not_before": ("중단",)},
+        "en": {"case_sensitive": True, "not_after": ("Amazon Web",), "not_before": ("mesh",)}}),
+    ("service-account", "서비스 어카운트", [], "ServiceAccount", []),
+    ("job", "잡", [], "Job", [], {
+        "ko": {"not_after": ("을", "를"), "not_before": ("아", "고")},
+        "en": {"case_sensitive": True}}),
 ]
 
 
 def make_glossary(rows=TERMS) -> Glossary:
     terms = {}
-    for term_id, ko, ko_aliases, en, en_aliases in rows:
-        terms[term_id] = Term(id=term_id, text={
-            "ko": TermText(ko, tuple(ko_aliases), f"{ko} 정의."),
-            "en": TermText(en, tuple(en_aliases), f"Definition of {en}."),
+    for term_id, ko, ko_aliases, en, en_aliases, *extra in rows:
+        fields = extra[0] if extra else {}
+        terms[term_id] = Term(id=term_id, action=fields.get("action", False), text={
+            "ko": TermText(ko, tuple(ko_aliases), f"{ko} 정의.", **fields.get("ko", {})),
+            "en": TermText(en, tuple(en_aliases), f"Definition of {en}.",
+                           **fields.get("en", {})),
         })
     return Glossary(dict(sorted(terms.items())))
 
@@ -46,25 +76,89 @@ def make_glossary(rows=TERMS) -> Glossary:
 GLOSSARY = make_glossary()
 KO = Matcher.for_glossary(GLOSSARY, "ko")
 EN = Matcher.for_glossary(GLOSSARY, "en")
+KO_ANNOTATOR = Annotator(GLOSSARY, "ko")
+EN_ANNOTATOR = Annotator(GLOSSARY, "en")
 
 
 def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
     return [(text[m.start:m.end], m.term_id) for m in matcher.find(text)]
 
 
-PARTICLES = [
-    "는", "은", "이", "가", "을", "를", "의", "에", "에서", "에게", "로", "으로", "와", "과", "도",
-    "만", "란", "이란", "나", "이나", "들", "들이", "들을", "들의", "에서는", "에는", "으로는",
-    "에게는", "들에서", "들과", "만의",
+# Korean picks a particle by the sound before it: 파드는 but 시크릿은.
+ANY_SOUND = [
+    "의", "에", "에서", "에게", "도", "만", "이란", "이나", "들", "들이", "들을", "들의", "에서는",
+    "에는", "에게는", "들에서", "들과", "만의", "까지", "부터", "처럼", "마다",
 ]
+AFTER_VOWEL = ["는", "가", "를", "와", "로", "란", "나", "로는"]  # 파드는
+AFTER_CONSONANT = ["은", "이", "을", "과", "으로", "으로는"]  # 시크릿은
 
 
-@pytest.mark.parametrize("particle", PARTICLES)
-@pytest.mark.parametrize("name,term_id", [("파드", "pod"), ("시크릿", "secret"),
-                                          ("etcd", "etcd")])
-def test_korean_particle_stays_outside_the_match(name: str, term_id: str, particle: str):
-    text = f"그 {name}{particle} 여기 있다."
-    assert found(KO, text) == [(name, term_id)]
+@pytest.mark.parametrize("particle", ANY_SOUND + AFTER_VOWEL + AFTER_CONSONANT)
+def test_every_particle_after_a_latin_name(particle: str):
+    assert found(KO, f"그 etcd{particle} 여기 있다.") == [("etcd", "etcd")]
+
+
+@pytest.mark.parametrize("particle", ANY_SOUND + AFTER_VOWEL)
+def test_particles_after_a_vowel(particle: str):
+    assert found(KO, f"그 파드{particle} 여기 있다.") == [("파드", "pod")]
+
+
+@pytest.mark.parametrize("particle", ANY_SOUND + AFTER_CONSONANT)
+def test_particles_after_a_consonant(particle: str):
+    assert found(KO, f"그 시크릿{particle} 여기 있다.") == [("시크릿", "secret")]
+
+
+@pytest.mark.parametrize("text", [
+    *(f"그 파드{p} 여기" for p in AFTER_CONSONANT),
+    *(f"그 시크릿{p} 여기" for p in AFTER_VOWEL),
+    "레이블으로", "네임스페이스으로",  # 으로 is wrong after a vowel and after ㄹ
+])
+def test_a_particle_of_the_wrong_sound_is_another_word(text: str):
+    assert found(KO, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # copula and connectives: the full term wins, not the shorter 컨테이너
+    ("컨테이너 런타임이지만", [("컨테이너 런타임", "container-runtime")]),
+    ("컨테이너 런타임이며", [("컨테이너 런타임", "container-runtime")]),
+    ("컨테이너 런타임인 containerd", [("컨테이너 런타임", "container-runtime")]),
+    ("시크릿이다.", [("시크릿", "secret")]),
+    ("파드이고", [("파드", "pod")]),
+    # after a vowel the copula may drop its 이
+    ("파드다.", [("파드", "pod")]), ("파드지만", [("파드", "pod")]), ("파드며", [("파드", "pod")]),
+    ("파드고", [("파드", "pod")]), ("파드라는", [("파드", "pod")]),
+    ("시크릿다", []), ("시크릿지만", []),  # not after a final consonant
+    # attached suffixes, alone and with particles
+    ("노드별로", [("노드", "node")]), ("시크릿당", [("시크릿", "secret")]),
+    ("네임스페이스용으로", [("네임스페이스", "namespace")]), ("파드내에", [("파드", "pod")]),
+    ("파드간", [("파드", "pod")]), ("롤백시", [("롤백", "rollback")]),
+    ("파드들마다", [("파드", "pod")]), ("노드마다", [("노드", "node")]),
+    ("레이블별로", [("레이블", "label")]),
+    # two suffixes in a row are a different word (서비스 시간 is not a mention)
+    ("노드시간", []), ("파드내용", []),
+    # a copula form then a particle
+    ("파드인지를", [("파드", "pod")]),
+])
+def test_korean_endings_from_the_table(text: str, expected: list[tuple[str, str]]):
+    assert found(KO, text) == expected
+
+
+@pytest.mark.parametrize("text", ["롤백한다", "롤백하기 전에", "롤백된 버전", "롤백할 때",
+                                  "롤백했다", "롤백해야", "롤백됩니다", "롤백시킨다"])
+def test_verbs_of_a_term_that_names_an_action(text: str):
+    assert found(KO, text) == [("롤백", "rollback")]
+
+
+@pytest.mark.parametrize("text", ["노드한다", "파드된", "시크릿하기", "클러스터했다"])
+def test_no_verbs_for_other_terms(text: str):
+    assert found(KO, text) == []
+
+
+def test_a_longer_action_name_that_fails_falls_back_to_the_verb_check():
+    matcher = Matcher({"롤": "x", "롤백": "rollback", "롤백업": "y"}, "ko", actions=["롤백"])
+    assert found(matcher, "롤백한다") == [("롤백", "rollback")]
+    assert found(matcher, "롤백업을") == [("롤백업", "y")]
+    assert found(matcher, "롤한다") == []
 
 
 KOREAN_CASES = [
@@ -84,7 +178,9 @@ KOREAN_CASES = [
     # a term inside a longer Hangul word
     ("미니파드", []),
     ("슈퍼노드를", []),
-    # longest match first
+    # longest match first, compounds that name a thing of their own included
+    ("서비스 어카운트를", [("서비스 어카운트", "service-account")]),
+    ("서비스어카운트는", [("서비스어카운트", "service-account")]),
     ("마스터 노드에서", [("마스터 노드", "master-node")]),
     ("워커 노드들이", [("워커 노드", "worker-node")]),
     ("마스터노드와 워커노드를", [("마스터노드", "master-node"), ("워커노드", "worker-node")]),
@@ -142,6 +238,11 @@ ENGLISH_CASES = [
     ("Controller manager", [("Controller manager", "kube-controller-manager")]),
     ("container images", [("container images", "image")]),
     ("load balancers", [("load balancers", "load-balancing")]),
+    # a CamelCase name also matches with spaces at its humps, in any case
+    ("service accounts", [("service accounts", "service-account")]),
+    ("Service Account", [("Service Account", "service-account")]),
+    ("ServiceAccounts", [("ServiceAccounts", "service-account")]),
+    ("Replica Sets", [("Replica Sets", "replica-set")]),
     # whole words only
     ("podcast", []),
     ("apod", []),
@@ -157,6 +258,66 @@ ENGLISH_CASES = [
 @pytest.mark.parametrize("text,expected", ENGLISH_CASES)
 def test_english(text: str, expected: list[tuple[str, str]]):
     assert found(EN, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # case_sensitive: the name as written counts, the everyday lower-case word does not
+    ("a Service and a service", [("Service", "service")]),
+    ("Services", [("Services", "service")]),
+    ("SERVICE", []),
+    ("the kubelet's job is to run a Job", [("Job", "job")]),
+    # not_after, with any spacing, case or hyphen between the words
+    ("Amazon Web Services", []),
+    ("amazon  web Services", []),
+    ("Amazon-Web Services", []),
+    ("Amazon Web. Services", [("Services", "service")]),  # punctuation ends the neighbourhood
+    # other terms keep matching in any case
+    ("Pod pod POD", [("Pod", "pod"), ("pod", "pod"), ("POD", "pod")]),
+])
+def test_english_rules_from_the_glossary(text: str, expected: list[tuple[str, str]]):
+    assert found(EN, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("마이크로 서비스", []),
+    ("마이크로서비스", []),  # Hangul before it: not a name in any case
+    ("마이크로-서비스라고", []),
+    ("아마존 웹 서비스(AWS)", []),
+    ("아마존웹\n서비스", []),
+    ("서비스 중단", []),
+    ("서비스중단", []),
+    ("서비스가 중단", [("서비스", "service")]),  # not_before is read right after the name
+    ("웹 서비스", [("서비스", "service")]),  # 웹 alone is not listed here
+    ("서비스를 만든다", [("서비스", "service")]),
+    ("공을 잡은 손", []),
+    ("손을 잡고", []),
+    ("잡아", []),
+    ("잡은 파드를 만든다", [("잡", "job"), ("파드", "pod")]),
+    ("잡을 지운다", [("잡", "job")]),
+])
+def test_korean_rules_from_the_glossary(text: str, expected: list[tuple[str, str]]):
+    assert found(KO, text) == expected
+
+
+@pytest.mark.parametrize("html,expected", [
+    ("<p><strong>마이크로</strong> 서비스</p>", set()),  # formatting tags are see-through
+    ("<p>마이크로</p><p>서비스는</p>", {"service"}),  # a new paragraph is not a neighbour
+    ("<p>마이크로 &#49436;비스</p>", set()),  # decoded on the slow path, same answer
+    ("<p>아마존 &#50937; 서비스</p>", set()),
+    ('<p>서비스 <a href="x">중단</a></p>', set()),
+    ("<p>서비스 <em>중</em>단</p>", set()),
+    ("<p>서비스<br>중단</p>", {"service"}),
+])
+def test_rules_are_judged_on_the_page_html(html: str, expected: set[str]):
+    assert KO_ANNOTATOR.annotate(html, "g/").used == expected
+
+
+def test_english_rules_on_the_page_html():
+    html = "<p>Amazon <em>Web</em> Services, a service, a Service&nbsp;mesh, the Service.</p>"
+    result = EN_ANNOTATOR.annotate(html, "g/")
+    assert result.used == {"service"}
+    assert result.html.count("glossary-term") == 1
+    assert '">Service</a>.' in result.html
 
 
 def test_english_names_do_not_match_on_korean_pages_and_vice_versa():
@@ -189,3 +350,127 @@ def test_same_glossary_gives_the_same_pattern():
 def test_empty_glossary_matches_nothing():
     matcher = Matcher.for_glossary(Glossary({}), "ko")
     assert list(matcher.find("파드")) == []
+
+
+# --- the endings table: one file, read by the matcher and the coverage report -------------
+
+def test_the_packaged_table_has_each_group_of_the_issue():
+    table = korean_endings()
+    forms = table.all_forms()
+    for form in ["은", "는", "이다", "이지만", "이며", "이고", "이라", "인", "이나",
+                 "별", "당", "용", "간", "내", "시", "들", "마다", "하", "되"]:
+        assert form in forms, form
+    assert dict(table.endings)["vowel"][:3] == ("는", "가", "를")
+
+
+@pytest.mark.parametrize("phrase,stems", [
+    ("파드들은", {"파드들은", "파드들", "파드"}),
+    ("노드별로", {"노드별로", "노드별", "노드"}),
+    ("레이블로", {"레이블로", "레이블"}),
+    ("시크릿로", {"시크릿로"}),  # 로 does not follow a final ㅅ
+    ("클러스터링", {"클러스터링"}),
+])
+def test_coverage_strips_the_same_endings(phrase: str, stems: set[str]):
+    assert korean_stems(phrase) == stems
+
+
+@pytest.mark.parametrize("data,message", [
+    ([], "must map plural, suffixes, endings and action_verbs"),
+    ({"plural": ["들"], "suffixes": [], "endings": {"after_vowel": ["는"]}, "action_verbs": []},
+     "endings.after_vowel: is not a known condition"),
+    ({"plural": ["들"], "suffixes": ["별 "], "endings": {}, "action_verbs": []},
+     "suffixes: must be a list of Hangul forms"),
+    ({"plural": ["들"], "suffixes": [], "endings": {}, "action_verbs": [], "verbs": []},
+     "verbs: is not a known key"),
+])
+def test_a_broken_endings_table_names_the_key_and_the_fix(data, message: str):
+    with pytest.raises(EndingsTableError) as info:
+        parse_table(data)
+    assert message in str(info.value)
+    assert "Fix:" in str(info.value)
+
+
+# --- the loader's checks of the new fields ------------------------------------------------
+
+def _load_with(tmp_path: Path, **fields: object) -> Glossary:
+    """A two-term glossary; `fields` go into service.yml, whole ko/en sections included."""
+    service = {"ko": {"term": "서비스", "short": "정의."},
+               "en": {"term": "Service", "short": "Definition."}, **fields}
+    files = {"cluster.yml": term_yaml("클러스터", "Cluster"),
+             "service.yml": yaml.safe_dump(service, allow_unicode=True)}
+    return load_glossary(write_glossary(tmp_path, files))
+
+
+def _problem(tmp_path: Path, **fields: object) -> str:
+    with pytest.raises(GlossaryError) as info:
+        _load_with(tmp_path, **fields)
+    problems = [str(p) for p in info.value.problems]
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_the_new_fields_load(tmp_path: Path):
+    glossary = _load_with(tmp_path, action=True)
+    assert glossary["service"].action is True
+    assert glossary["cluster"].action is False
+    text = glossary["cluster"].text["ko"]
+    assert (text.not_after, text.not_before, text.case_sensitive) == ((), (), False)
+
+
+def test_exclusions_load_per_language(tmp_path: Path):
+    ko = {"term": "서비스", "short": "정의.", "not_after": ["마이크로", "아마존 웹"],
+          "not_before": "중단"}
+    en = {"term": "Service", "short": "Definition.", "case_sensitive": True}
+    service = _load_with(tmp_path, ko=ko, en=en)["service"]
+    assert service.text["ko"].not_after == ("마이크로", "아마존 웹")
+    assert service.text["ko"].not_before == ("중단",)
+    assert service.text["en"].case_sensitive is True
+
+
+@pytest.mark.parametrize("section,expected", [
+    ({"not_after": [1, 2]}, "ko.not_after: must be a list of non-empty text items."),
+    ({"not_before": ["중단", "  중 단 "]},
+     "ko.not_before: '중 단' is the same as '중단': spaces, hyphens and letter case"),
+    ({"not_after": ["-"]}, "ko.not_after: '-' has no letters to compare."),
+    ({"not_after": ["가" * 31]}, "is longer than 30 letters"),
+    ({"case_sensitive": "yes"}, "ko.case_sensitive: must be true or false."),
+])
+def test_bad_exclusions_give_one_clear_problem(tmp_path: Path, section, expected: str):
+    ko = {"term": "서비스", "short": "정의.", **section}
+    message = _problem(tmp_path, ko=ko)
+    assert message.startswith("glossary/service.yml: ")
+    assert expected in message
+    assert "Fix:" in message
+
+
+def test_action_must_be_a_boolean(tmp_path: Path):
+    message = _problem(tmp_path, action="yes")
+    assert message.startswith("glossary/service.yml: action: must be true or false.")
+
+
+# --- hostile input: the glossary's words are text, never patterns or markup ---------------
+
+HOSTILE = make_glossary([
+    ("pod", "파드", [], "Pod", [], {
+        "ko": {"not_after": (".*", "(", "<b>", "&amp;"), "not_before": ("[", "\\", "$")},
+        "en": {"case_sensitive": True, "not_after": ("a|b", "*")}}),
+])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("파드는 여기", ["pod"]),
+    (".* 파드", []), ("( 파드", []), ("파드[0]", []), ("파드\\n", []), ("파드$", []),
+    ("x 파드 y", ["pod"]),
+])
+def test_hostile_exclusions_are_compared_as_text(text: str, expected: list[str]):
+    assert [m.term_id for m in Matcher.for_glossary(HOSTILE, "ko").find(text)] == expected
+
+
+def test_hostile_exclusions_in_html():
+    annotator = Annotator(HOSTILE, "ko")
+    assert annotator.annotate("<p>&lt;b&gt; 파드</p>", "g/").used == set()
+    assert annotator.annotate("<p><b> 파드</b></p>", "g/").used == {"pod"}
+    assert annotator.annotate("<p>&amp;amp; 파드</p>", "g/").used == set()
+    english = Annotator(HOSTILE, "en")
+    assert english.annotate("<p>a|b Pod, pod, Pod</p>", "g/").used == {"pod"}
+    assert english.annotate("<p>a|b Pod, *Pod</p>", "g/").used == set()

@@ -49,3 +49,8 @@ class GlossaryConfig(base.Config):
     exports = c.ListOfItems(c.Choice(EXPORT_FORMATS), default=list(EXPORT_FORMATS))
     # schema.org DefinedTermSet JSON-LD in the head of each glossary page
     structured_data = c.Type(bool, default=True)
+
+    # --- translations and terminology (l10n/) ---
+    # the folder (relative to mkdocs.yml) of lock.json, the fingerprints of the source each
+    # translation follows, written by `make l10n-mark`; without it no page shows as outdated
+    l10n_dir = c.Type(str, default="l10n")

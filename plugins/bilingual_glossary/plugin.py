@@ -22,9 +22,12 @@ from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
 from bilingual_glossary.export.files import export_files
 from bilingual_glossary.export.jsonld import add_to_head, defined_term_set, json_ld_script
 from bilingual_glossary.glossary_page.page import fill_used_on
+from bilingual_glossary.l10n.site import SiteL10n, add_notice, fill_badges, notice_html
+from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
 from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
 from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
+from bilingual_glossary.matching.switch import add_switch_script
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 
 log = logging.getLogger("mkdocs.plugins.bilingual_glossary")
@@ -33,7 +36,7 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS_URL = "assets/bilingual-glossary/"
 SITE_CSS = ("glossary-tooltip.css", "hierarchy.css")  # every page
 SITE_JS = ("glossary-tooltip.js",)
-GLOSSARY_PAGE_CSS = ("glossary-page.css",)  # the glossary pages only
+GLOSSARY_PAGE_CSS = ("glossary-page.css", "l10n.css")  # the glossary pages only
 GLOSSARY_PAGE_JS = ("glossary-filter.js",)
 # Marks <html> before the first paint when scripts run, so glossary-page.css shows the filter
 # form from the start (no layout shift when the filter script arrives at the end of <body>).
@@ -54,6 +57,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._linked: dict[str, frozenset[str]] = {}  # page source -> ids with annotations
         self._current_page = None  # the page mkdocs-macros is rendering
         self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
+        self.l10n: SiteL10n | None = None  # translations' freshness, terminology lint
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -68,6 +72,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         except GlossaryError as exc:
             raise PluginError(exc.report()) from None
         self.session = BuildSession(glossary)
+        self._l10n_setup(config)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
             macros = make_macros(self._macro_context)
@@ -89,6 +94,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.glossary_dir))  # an edited term rebuilds the site
+        if self.l10n is not None and self.l10n.record_dir.is_dir():
+            server.watch(str(self.l10n.record_dir))  # so does `make l10n-mark`
         return server
 
     # --- files and navigation --------------------------------------------------------------
@@ -124,6 +131,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             errors, self.session.macro_errors[:] = list(self.session.macro_errors), []
             raise PluginError("\n".join(errors))
         self._mode(page)  # an invalid front matter value stops the build here
+        self._l10n_lint(page)
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -152,6 +160,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         annotated = self._annotated.pop(page.file.src_uri, None)
         if annotated is not None:
             page.content = annotated
+        self._l10n_notice(page, nav)  # after search has read the page: the notice stays out
         return context
 
     def on_post_page(self, output, page, config):
@@ -165,8 +174,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 data = defined_term_set(self.session.glossary, lang, self._addresses,
                                         page.title or "")
                 output = add_to_head(output, json_ld_script(data))
+            output = self._l10n_badges(output, page, lang)
         if not self.config.enabled:
             return output
+        if self.config.assets:  # the reader's switch for term marks (matching/switch.py)
+            output = add_switch_script(output)
         # after the search plugin has read the content: tooltip text stays out of the index
         linked = self._linked.pop(page.file.src_uri, None)
         if linked is None:  # a page the annotator skipped may still hold term() links
@@ -180,11 +192,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _add_export_files(self, files: Files, config) -> None:
         """glossary.json, .tbx, .csv as generated files at the site root.
 
-        Here, not in on_files: static-i18n has given the pages their URLs by now, and its
-        on_files (run for each language) would move a file it sees into en/. It rebuilds
-        the whole site once per language into the same folder, so these files are written
-        in each pass, at the root, with the same bytes: their content never depends on the
-        pass. Each pass needs them in its Files so that pages can link them (strict build).
+        Here, not in on_files: by now static-i18n has given every page its URL (and each
+        glossary page its twins in the other languages), and its on_files, which runs after
+        ours, cannot take a file held in memory (it reads every file's source path). It
+        rebuilds the site once per language into the same folder, so these files are written
+        in each pass, at the root, with the same bytes: nothing in them depends on the pass.
+        Each pass needs them in its Files all the same, so that pages can link them.
         """
         known = dict(self._glossary_urls)
         for file in files.documentation_pages():
@@ -192,8 +205,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 # static-i18n's twins of the page in the other languages, with their URLs
                 for lang, twin in (getattr(file, "alternates", None) or {}).items():
                     known.setdefault(lang, twin.url)
-        self._addresses = site_addresses(config.site_url, self.config.glossary_page,
-                                         self.default_lang, config.use_directory_urls, known)
+        self._addresses = site_addresses(config.site_url, known)
         if not self.config.exports:
             return
         contents = export_files(self.session.glossary, self._addresses, self.config.exports)
@@ -205,6 +217,51 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                     f"out of the plugin's exports option.")
             files.append(File.generated(config, name, content=content,
                                         inclusion=InclusionLevel.INCLUDED))
+
+    # --- translations and terminology (l10n/) ---------------------------------------------
+
+    def _l10n_setup(self, config) -> None:
+        root = Path(config.config_file_path or ".").parent
+        try:
+            self.l10n = SiteL10n(root, Path(config.docs_dir), root / self.config.l10n_dir,
+                                 self.default_lang)
+        except GlossaryError as exc:
+            raise PluginError(exc.report()) from None
+
+    def _l10n_lint(self, page) -> None:
+        """Spellings to avoid: warnings, so `mkdocs build --strict` fails on them."""
+        try:
+            allow = allowed_spellings(page.meta.get(ALLOW_KEY))
+        except ValueError as exc:
+            raise PluginError(f"{self.l10n.page_label(page.file.src_uri)}: {exc}") from None
+        lang = self._lang(page.file)
+        glossary = self.session.glossary
+        hits = self.l10n.lint_page(glossary, page.file.src_uri, lang, page.file.content_string,
+                                   allow)
+        if self._is_glossary_page(page, lang):  # the page that shows the glossary's texts
+            hits += self.l10n.lint_glossary(glossary, lang)
+        for hit in hits:
+            log.warning(str(hit))
+
+    def _source_twin_url(self, page) -> str | None:
+        """Relative link to the page's twin in the source language (static-i18n's)."""
+        twin = (getattr(page.file, "alternates", None) or {}).get(self.default_lang)
+        return get_relative_url(twin.url, page.url) if twin is not None else None
+
+    def _l10n_notice(self, page, nav) -> None:
+        lang = self._lang(page.file)
+        if self.l10n.page_outdated(page.file.src_uri, lang):
+            source = without_language_suffix(page.file.src_uri)  # a site without static-i18n
+            twin = next((p for p in nav.pages if p.file.src_uri == source), None) if nav else None
+            href = self._source_twin_url(page) or get_relative_url(
+                twin.url if twin else page.url.removeprefix(f"{lang}/"), page.url)
+            page.content = add_notice(page.content or "",
+                                      notice_html(lang, self.default_lang, href))
+
+    def _l10n_badges(self, output: str, page, lang: str) -> str:
+        outdated = self.l10n.outdated_terms(self.session.glossary, lang)
+        return fill_badges(output, lang, self.default_lang, outdated,
+                           self._source_twin_url(page))
 
     # --- helpers ---------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import markdown
 from bilingual_glossary.data.model import DEFAULT_LANG, LANGS, Glossary
 from bilingual_glossary.languages import page_language
 from bilingual_glossary.matching.annotate import Annotator
+from bilingual_glossary.matching.endings import korean_stems
 
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -19,8 +20,6 @@ INLINE_CODE = re.compile(r"`[^`\n]+`")
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 TERM_MACRO = re.compile(r"""\{\{-?\s*term\(\s*['"]([^'"]+)['"]""")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-KO_PARTICLE_TAIL = re.compile(
-    r"(?:들)?(?:은|는|이|가|을|를|의|에서는|에서|에게|에는|에|으로|로|와|과|도|만|이란|란|이나|나)?$")
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition"]
 
 
@@ -68,8 +67,8 @@ def bold_phrases(source: str) -> Iterable[tuple[int, str]]:
 
 def names_a_term(glossary: Glossary, lang: str, phrase: str) -> bool:
     wanted = {" ".join(phrase.casefold().split())}
-    if lang == "ko":
-        wanted.add(KO_PARTICLE_TAIL.sub("", next(iter(wanted))))
+    if lang == "ko":  # the matcher's own table of endings (matching/korean_endings.yml)
+        wanted = korean_stems(next(iter(wanted)))
     else:
         wanted |= {w[:-2] for w in wanted if w.endswith("es")} | {
             w[:-1] for w in wanted if w.endswith("s")}

@@ -12,6 +12,7 @@ from bilingual_glossary.cli.export import add_export_parser, run_export
 from bilingual_glossary.data.errors import GlossaryError
 from bilingual_glossary.data.loader import ID_PATTERN, load_glossary
 from bilingual_glossary.data.model import LANGS, Glossary
+from bilingual_glossary.l10n import cli as l10n_cli
 
 TEMPLATE = """\
 # {id}: fill in both languages, then run `make glossary-check`.
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="write glossary/ID.yml from a template")
     new.add_argument("id", help="the new term's id: lowercase letters, digits, hyphens")
     add_export_parser(commands)
+    l10n_cli.add_commands(commands)  # l10n, l10n-mark: translations and terminology
     args = parser.parse_args(argv)
 
     glossary_dir = args.root / args.glossary_dir
@@ -68,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "export":
         return run_export(glossary, args)
+    if args.command in l10n_cli.COMMANDS:
+        return l10n_cli.run(args, glossary)
     return print_coverage(glossary, args.root / args.docs_dir, strict=args.strict)
 
 

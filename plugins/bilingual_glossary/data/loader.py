@@ -11,7 +11,7 @@ import yaml
 
 from bilingual_glossary.data.errors import GlossaryError, Problem
 from bilingual_glossary.data.model import LANGS, Glossary, Term, TermText
-from bilingual_glossary.data.names import name_key
+from bilingual_glossary.data.names import MAX_WORDS_LENGTH, name_key, words_key
 
 TAGS_FILE = "_tags.yml"
 ALLOWED_OTHER_FILES = {"README.md"}
@@ -19,6 +19,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://\S+$")
 TOP_KEYS = {*LANGS, "part_of", "kind_of", "related", "tags", "docs", "standalone", "inherit_parts"}
 LANG_KEYS = {"term", "aliases", "short", "long", "avoid", "docs"}
+# which mentions count (matching/exclusions.py): see _mention_fields
+TOP_KEYS |= {"action"}
+LANG_KEYS |= {"not_after", "not_before", "case_sensitive"}
 REF_FIELDS = ("part_of", "kind_of")
 # libyaml's safe loader where PyYAML was built with it: about 4x faster, same errors
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -195,6 +198,13 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
                   "write `standalone: <reason>`, or remove the field.")
         ok = False
 
+    action = data.get("action", False)
+    if not isinstance(action, bool):
+        found.add(label, "action", "must be true or false.",
+                  "write `action: true` if the term names something done (롤백, 롤아웃), "
+                  "so that 롤백한다 and 롤아웃된 count; otherwise remove the field.")
+        ok = False
+
     inherit = data.get("inherit_parts", True)
     if not isinstance(inherit, bool):
         found.add(label, "inherit_parts", "must be true or false.", "write `inherit_parts: false`.")
@@ -206,7 +216,7 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
         id=term_id, text=texts, part_of=refs["part_of"], kind_of=refs["kind_of"],
         related=tuple(related or ()), tags=tuple(tag_list or ()),
         standalone=standalone.strip() if standalone else None,
-        inherit_parts=inherit, source=label,
+        inherit_parts=inherit, source=label, action=action,
     )
 
 
@@ -247,10 +257,54 @@ def _build_text(section: Any, lang: str, label: str, found: _Collector) -> TermT
                   f"write the full address of the official page in {_lang_name(lang)}, "
                   "or remove the field.")
         ok = False
-    if aliases is None or avoid is None or not ok:
+    mentions = _mention_fields(section, lang, label, found)
+    if aliases is None or avoid is None or mentions is None or not ok:
         return None
     return TermText(term=values["term"], aliases=tuple(aliases), short=values["short"],
-                    long=values["long"], avoid=tuple(avoid), docs=docs)
+                    long=values["long"], avoid=tuple(avoid), docs=docs, **mentions)
+
+
+def _mention_fields(section: dict[str, Any], lang: str, label: str,
+                    found: _Collector) -> dict[str, Any] | None:
+    """not_after, not_before and case_sensitive: which mentions of the name count."""
+    ok = True
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("not_after", "not_before"):
+        words = _string_list(section, key, label, found, prefix=f"{lang}.")
+        if words is None:
+            ok = False
+            continue
+        seen: dict[str, str] = {}
+        for word in words:
+            compared = words_key(word)
+            if not compared:
+                found.add(label, f"{lang}.{key}", f"'{word}' has no letters to compare.",
+                          "write the neighbouring word itself, e.g. `[마이크로, 웹]`.")
+                ok = False
+            elif len(compared) > MAX_WORDS_LENGTH:
+                found.add(label, f"{lang}.{key}",
+                          f"'{word}' is longer than {MAX_WORDS_LENGTH} letters; the matcher "
+                          "looks only that far from a name.",
+                          "keep only the word or two next to the name.")
+                ok = False
+            elif compared in seen:
+                found.add(label, f"{lang}.{key}",
+                          f"'{word}' is the same as '{seen[compared]}': spaces, hyphens and "
+                          "letter case are ignored when words are compared.",
+                          f"list '{seen[compared]}' once.")
+                ok = False
+            else:
+                seen[compared] = word
+        lists[key] = tuple(words)
+    case_sensitive = section.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        found.add(label, f"{lang}.case_sensitive", "must be true or false.",
+                  "write `case_sensitive: true` to link only the names as written (Service, "
+                  "not service), or remove the field.")
+        ok = False
+    if not ok:
+        return None
+    return {**lists, "case_sensitive": case_sensitive}
 
 
 def _string_list(data: dict[str, Any], key: str, label: str, found: _Collector,

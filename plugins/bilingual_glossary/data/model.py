@@ -19,6 +19,10 @@ class TermText:
     long: str = ""
     avoid: tuple[str, ...] = ()  # spellings to avoid in pages; still matched for tooltips
     docs: str | None = None  # the official documentation page in this language
+    # --- which mentions count (matching/exclusions.py) ---
+    not_after: tuple[str, ...] = ()  # words right before a name that make it not this term
+    not_before: tuple[str, ...] = ()  # words right after a name that make it not this term
+    case_sensitive: bool = False  # only the names as written, not the lower-case everyday word
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -42,6 +46,7 @@ class Term:
     standalone: str | None = None
     inherit_parts: bool = True
     source: str = ""
+    action: bool = False  # names an action: Korean 하다/되다 verbs count (롤백한다, 롤아웃된)
 
     def name(self, lang: str) -> str:
         return self.text[lang].term

@@ -42,7 +42,7 @@ def _term(term: Term, addresses: SiteAddresses) -> dict[str, Any]:
             "avoid": list(text.avoid),
             "short": text.short,
             "long": text.long,  # Markdown source, "" when the entry has none
-            "url": addresses.entry(term.id, lang),
+            "url": addresses.entry(term.id, lang),  # None: no glossary page in lang
             # per language, as in the model: a term-level `docs:` in the YAML file is already
             # copied into each language that names no page of its own
             "docs": text.docs,

@@ -8,19 +8,24 @@ avoid (deprecated).
 
 from __future__ import annotations
 
+import re
+
 from bilingual_glossary.data.model import DEFAULT_LANG, LANGS, Glossary, Term
 from bilingual_glossary.export.addresses import SiteAddresses
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-# The TBX-Basic schemas, for XML editors that validate; a processing instruction, so no XML
-# parser fetches them (nothing in the build or the tests does).
-_SCHEMAS = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+# The schemas an XML editor validates against, as in the TBX-Basic dialect's own DCA example:
+# TBX core structure (RELAX NG) and the TBX-Basic DCA rules (Schematron). Processing
+# instructions: no XML parser fetches them (nothing in the build or the tests does).
 XML_MODELS = (
-    f'<?xml-model href="{_SCHEMAS}TBXcoreStructV03_TBX-Basic_integrated.rng"'
-    ' type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>',
-    f'<?xml-model href="{_SCHEMAS}TBX-Basic_DCA.sch"'
-    ' type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>',
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/'
+    'TBXcoreStructV03.rng" type="application/xml"'
+    ' schematypens="http://relaxng.org/ns/structure/1.0"?>',
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/'
+    'DCA/TBX-Basic_DCA.sch" type="application/xml"'
+    ' schematypens="http://purl.oclc.org/dsdl/schematron"?>',
 )
+_WEB_ADDRESS = re.compile(r"https?://.+")
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
@@ -66,8 +71,10 @@ def _concept(term: Term, glossary: Glossary, addresses: SiteAddresses) -> list[s
         text = term.text[lang]
         lines.append(f'        <langSec xml:lang="{lang}">')
         lines.append(f'          <descrip type="definition">{xml_text(text.short)}</descrip>')
-        links = [addresses.entry(term.id, lang)] if addresses.absolute else []
-        links += [text.docs] if text.docs else []
+        # the entry on the site and the official page; TBX-Basic takes only http(s)
+        # addresses as external targets (a relative one has no site to resolve against)
+        entry = addresses.entry(term.id, lang)
+        links = [url for url in (entry, text.docs) if url and _WEB_ADDRESS.match(url)]
         lines.extend(f'          <xref type="externalCrossReference" target="{xml_text(url)}"'
                      f">{xml_text(url)}</xref>" for url in links)
         names = [(text.term, PREFERRED), *((a, ADMITTED) for a in text.aliases),

@@ -13,11 +13,12 @@ def defined_term_set(glossary: Glossary, lang: str, addresses: SiteAddresses,
                      name: str) -> dict[str, Any]:
     """The page's terms in `lang`. Without site_url the addresses are relative to the page
     itself (JSON-LD resolves them against the document's URL)."""
-    set_id = addresses.page(lang) if addresses.absolute else "./"
+    page = addresses.page(lang) if addresses.absolute else None
+    set_id = page or "./"
     terms = []
     for term in glossary:
         text = term.text[lang]
-        url = addresses.entry(term.id, lang) if addresses.absolute else f"#{term.id}"
+        url = f"{page or ''}#{term.id}"
         item: dict[str, Any] = {
             "@type": "DefinedTerm",
             "@id": url,

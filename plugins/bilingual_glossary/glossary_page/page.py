@@ -182,6 +182,8 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
         f' data-tags="{_attr(" ".join(term.tags))}">',
         '<div class="glossary-entry-text">',
         f'<h3 class="glossary-entry-name" id="{_attr(term.id)}">{escape(text.term)}'
+        # filled by l10n/site.py fill_badges(): a badge when the translation is outdated
+        f'<!--glossary-badge:{term.id}-->'
         f'<a class="headerlink" href="#{_attr(term.id)}" title="{_attr(ui["permalink"])}">¶</a>'
         '</h3>',
         _other_name_html(other_text, other, ui),

@@ -9,12 +9,18 @@ boundary check, backtracking falls back to the shorter one.
 Boundaries:
 - A name that starts with Hangul must not follow Hangul; one that starts with a Latin letter
   or digit must not follow a word character, nor a word joined to it by '-' or '.'.
-- Korean: after the name come zero to three particles (파드는, 노드들이, 에서는), then
-  anything but Hangul. So 클러스터링 and 컨테이너선 are not matches.
+- Korean: after the name come the endings of the one table, korean_endings.yml (plural,
+  suffix, particles and copula forms: 파드들에서는, 노드별로, 런타임이지만), then anything but
+  Hangul. So 클러스터링 and 컨테이너선 are not matches. A term marked `action: true` may also
+  be followed by a 하다/되다 verb (롤백한다, 롤아웃된); those names form a second, small trie.
 - English: the name (or its plural) must not be followed by a word character, nor by
   '-' or '.' and a word character (kube-proxy-config is one word).
 Letters match in either case; a space inside a name matches any run of whitespace, or none
 (rendered HTML may break a line anywhere).
+
+What the glossary says about single terms (`not_after`, `not_before`, `case_sensitive`) is
+checked in Python on each match of such a term (exclusions.py): few terms have rules, and a
+regex cannot look back over a variable run of spaces.
 
 Speed (see bench/annotation.py): the regex runs on lower-cased text, so every step of the
 trie is a plain character, which the engine tests fastest. It consumes the character before
@@ -31,8 +37,9 @@ from dataclasses import dataclass
 
 from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.data.names import name_key
+from bilingual_glossary.matching.endings import HANGUL, action_end, korean_end
+from bilingual_glossary.matching.exclusions import MentionRules, rules_for_glossary
 
-HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 WORD = "a-z0-9_"  # Latin word characters, after lower-casing
 # What an English name may follow: spaces and punctuation (ASCII, Latin-1, general, CJK and
 # fullwidth), arrows, math and box drawing. Written as ranges rather than [^\w]: the regex
@@ -41,19 +48,9 @@ NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
             "\u2000-\u206f\u2190-\u23ff\u2500-\u27bf\u2e00-\u2e7f\u3000-\u303f"
             "\uff01-\uff0f")
 
-# The particles of the issue, then a few more postpositions that are common in technical
-# prose (파드처럼, 노드까지, 파드입니다). None of them turns 클러스터링, 컨테이너선 or
-# 시크릿가든 into a match.
-PARTICLES: tuple[str, ...] = (
-    "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "으로", "로", "와", "과",
-    "도", "만", "이란", "란", "이나", "나", "들",
-    "처럼", "까지", "부터", "보다", "마다", "로서", "으로서", "로써", "으로써", "라는", "이라는",
-    "라고", "이라고", "이다", "입니다", "인", "이며", "이고", "한테", "조차", "뿐",
-)
-MAX_PARTICLES = 3  # 들 + 에서 + 는
-
 # A trie edge for the space inside a name: any run of whitespace, or none, so 워커 노드 also
-# finds 워커노드 (Korean spacing varies) and API server finds apiserver.
+# finds 워커노드 (Korean spacing varies) and API server finds apiserver. A CamelCase hump
+# gets one too (ServiceAccount, service account).
 _SPACE = " "
 # how a character of a name may be written in HTML text (html.escape, &nbsp; ...)
 _HTML_FORMS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': '(?:"|&quot;|&#34;)',
@@ -83,9 +80,15 @@ def english_plurals(name: str) -> list[str]:
 class Matcher:
     """All names of one language, compiled once; `find` scans a text in one pass."""
 
-    def __init__(self, names: Mapping[str, str], lang: str) -> None:
-        """`names` maps each name (term, alias or generated plural) to its term id."""
+    def __init__(self, names: Mapping[str, str], lang: str, actions: Iterable[str] = (),
+                 rules: Mapping[str, MentionRules] | None = None) -> None:
+        """`names` maps each name (term, alias or generated plural) to its term id.
+
+        `actions` are the names that a 하다/되다 verb may follow (Korean only); `rules` maps a
+        term id to what its glossary file says about mentions (exclusions, letter case).
+        """
         self.lang = lang
+        self.rules: dict[str, MentionRules] = dict(rules or {})
         self._ids: dict[str, str] = {}
         for name, term_id in names.items():
             key = name_key(name)
@@ -95,11 +98,12 @@ class Matcher:
         self.seen: dict[str, str | None] = {}  # matched text -> id, skips name_key()
         korean = lang == "ko"
         trie = _trie(names)
+        action_trie = _trie(actions) if korean else {}
         # the character a name must follow; the regex consumes it
         self.before = f"[^{HANGUL}]" if korean else f"[{NON_WORD}]"
         # group "name", for text and for raw HTML text (where & is &amp; and so on)
-        self.text_names = _names_pattern(trie, korean, html_text=False)
-        self.html_names = _names_pattern(trie, korean, html_text=True)
+        self.text_names = _names_pattern(trie, action_trie, korean, html_text=False)
+        self.html_names = _names_pattern(trie, action_trie, korean, html_text=True)
         self._regex: re.Pattern[str] | None = None  # compiled on first use
         self._regex_any_case: re.Pattern[str] | None = None
 
@@ -112,7 +116,15 @@ class Matcher:
                 if lang != "ko":
                     for plural in english_plurals(name):
                         names.setdefault(plural, term.id)
-        return cls(names, lang)
+        actions = [name for name, term_id in names.items() if glossary[term_id].action]
+        rules = rules_for_glossary(glossary, lang, names)
+        return cls(names, lang, actions, rules)
+
+    def accepts(self, text: str, start: int, end: int, term_id: str, html: bool = False) -> bool:
+        """Whether text[start:end], found as `term_id`, is a mention of it by the glossary's
+        own rules (not_after, not_before, case_sensitive). Terms without rules: always."""
+        rules = self.rules.get(term_id)
+        return rules is None or rules.accepts(text, start, end, html)
 
     def lookup(self, found: str) -> str | None:
         """Term id of a matched name as written in the text or in HTML (&nbsp; ...)."""
@@ -129,17 +141,23 @@ class Matcher:
         for start, end, term_id in self.spans(text):
             yield Match(start, end, term_id)
 
-    def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """Like find, as plain tuples."""
+    def spans(self, text: str, rules: bool = True) -> Iterator[tuple[int, int, str]]:
+        """Like find, as plain tuples; `rules=False` skips the glossary's per-term rules."""
         padded = " " + text  # the regex consumes the character before a name: give one
         lowered = padded.lower()
         regex = self.regex
         if len(lowered) != len(padded):  # a rare letter whose lower case is longer
             lowered, regex = padded, self.regex_any_case()
+        term_rules = self.rules if rules else {}
         for m in regex.finditer(lowered):
             term_id = self.lookup(m.group("name"))
-            if term_id is not None:
-                yield m.start("name") - 1, m.end("name") - 1, term_id
+            if term_id is None:
+                continue
+            start, end = m.start("name"), m.end("name")
+            if term_id in term_rules and not term_rules[term_id].accepts(padded, start, end,
+                                                                         False):
+                continue
+            yield start - 1, end - 1, term_id
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -177,22 +195,50 @@ def _trie(names: Iterable[str]) -> _Trie:
 
 
 def _tokens(name: str) -> list[str]:
+    """The trie steps of a name: lower-case characters and _SPACE (any whitespace, or none).
+
+    A Latin name written in CamelCase also gets a _SPACE at each hump, so ServiceAccount
+    finds service account and ConfigMap finds config map: the loader holds names that differ
+    only in spacing to be one name, so a term cannot list both spellings.
+    """
     tokens: list[str] = []
-    for char in name.strip().lower():
+    previous = ""
+    for char in name.strip():
         if char.isspace():
             if tokens and tokens[-1] != _SPACE:
                 tokens.append(_SPACE)
         else:
-            tokens.append(char)
+            if _is_hump(previous, char) and tokens[-1] != _SPACE:
+                tokens.append(_SPACE)
+            tokens.append(char.lower())
+        previous = char
     return tokens
 
 
-def _names_pattern(root: _Trie, korean: bool, html_text: bool) -> str:
+def _is_hump(previous: str, char: str) -> bool:
+    return "a" <= previous <= "z" and "A" <= char <= "Z"
+
+
+def _names_pattern(root: _Trie, actions: _Trie, korean: bool, html_text: bool) -> str:
+    """Group "name": a name with its end check, or (Korean) an action name before a verb.
+
+    The end checks are lookaheads inside the group, so the group spans the name alone and a
+    longer name that fails its check falls back to a shorter one (런타임이지만 is still
+    컨테이너 런타임, not 컨테이너).
+    """
     if not root:
         return "(?!)"  # an empty glossary matches nothing
+    firsts = "".join(_class_char(t, html_text) for t in sorted(root))
+    end = _korean_end() if korean else _english_end()
+    names = f"{_names(root, korean, html_text)}{end}"
+    if actions:
+        names += f"|{_names(actions, korean, html_text)}{_latin_end_ok()}{action_end()}"
+    return f"(?=[{firsts}])(?P<name>{names})"
+
+
+def _names(root: _Trie, korean: bool, html_text: bool) -> str:
     hangul = {t: child for t, child in root.items() if _is_hangul(t)}
     other = {t: child for t, child in root.items() if not _is_hangul(t)}
-    firsts = "".join(_class_char(t, html_text) for t in sorted(root))
     names = []
     if hangul:
         names.append(_alternatives(hangul, html_text))
@@ -200,14 +246,16 @@ def _names_pattern(root: _Trie, korean: bool, html_text: bool) -> str:
         # in English the consumed character before the name is never a word character
         not_after_word = "(?<![\\w])" if korean else ""
         names.append(f"{not_after_word}(?<![{WORD}][-.]){_alternatives(other, html_text)}")
-    end = _korean_end() if korean else _english_end()
-    return f"(?=[{firsts}])(?P<name>{'|'.join(names)}){end}"
+    return f"(?:{'|'.join(names)})"
+
+
+def _latin_end_ok() -> str:
+    """A name that ends in a Latin letter or digit must end its word (etcdctl is not etcd)."""
+    return f"(?:(?<=[{HANGUL}])|(?![{WORD}])(?![-.][{WORD}]))"
 
 
 def _korean_end() -> str:
-    particles = "|".join(sorted(PARTICLES, key=len, reverse=True))
-    latin_end_ok = f"(?<=[{HANGUL}])|(?![{WORD}])(?![-.][{WORD}])"
-    return f"(?:{latin_end_ok})(?=(?:{particles}){{0,{MAX_PARTICLES}}}(?![{HANGUL}]))"
+    return _latin_end_ok() + korean_end()
 
 
 def _english_end() -> str:

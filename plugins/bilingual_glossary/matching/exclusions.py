@@ -1,0 +1,127 @@
+"""What the glossary says about one term's mentions, checked on each match of that term.
+
+A glossary file may say, per language:
+- `not_after: [마이크로, 웹]`: a name right after one of these words is not this term
+  (마이크로 서비스, 아마존 웹 서비스);
+- `not_before: [중단]`: a name right before one of these is not this term (서비스 중단);
+- `case_sensitive: true`: only the names as written count (Service, Services), not the
+  everyday lower-case word (service).
+
+Words are compared without spaces, hyphens or letter case, so `아마존 웹` also stops
+아마존웹 서비스 and 아마존-웹 서비스, and a line break between the words changes nothing.
+`not_before` is compared right after the name, before any particle: `가 중단` stops
+서비스가 중단된다. In HTML, formatting tags around the neighbouring word are ignored
+(<strong>마이크로</strong> 서비스), while any other tag ends the neighbourhood.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Mapping
+
+from bilingual_glossary.data.model import Glossary
+from bilingual_glossary.data.names import words_key
+
+_WINDOW = 200  # raw characters on each side to look at: room for tags around 30 letters
+_IGNORED = re.compile(r"[\s\-\u2010\u2011]+")  # as in words_key
+# formatting tags vanish; any other tag (a paragraph, a list item, a cell) is a boundary
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|cite|dfn|em|i|ins|mark|q|s|small|span|strong|sub|sup|u)"
+    r"(?:\s[^>]*)?>", re.I)
+_OTHER_TAG = re.compile(r"<[^>]*>")
+_BOUNDARY = "\x00"
+
+
+class MentionRules:
+    """One term's rules in one language, ready to check matches against."""
+
+    __slots__ = ("_after_last", "_before_first", "not_after", "not_before", "spellings")
+
+    def __init__(self, not_after: tuple[str, ...] = (), not_before: tuple[str, ...] = (),
+                 spellings: frozenset[str] | None = None) -> None:
+        self.not_after = not_after  # compared as words_key gives them
+        self.not_before = not_before
+        self.spellings = spellings  # case_sensitive: the names as written, without whitespace
+        # The character next to a name settles most matches at once: the neighbourhood is
+        # read only when that character could end a not_after word (or start a not_before
+        # one), or is markup. Frequent terms (클러스터, Kubernetes) then cost next to nothing.
+        self._after_last = frozenset(w[-1] for w in not_after) | _MARKUP
+        self._before_first = frozenset(w[0] for w in not_before) | _MARKUP
+
+    def accepts(self, text: str, start: int, end: int, html: bool) -> bool:
+        """Whether text[start:end] is a mention of the term; `html` if text is raw HTML."""
+        if self.spellings is not None:
+            found = text[start:end]
+            if html and "&" in found:
+                found = html_lib.unescape(found)
+            if _IGNORED.sub("", found) not in self.spellings:
+                return False
+        if self.not_after and _neighbour(text, start, -1) in self._after_last:
+            before = words_key(_plain(text[max(0, start - _WINDOW):start], html, True))
+            if before.endswith(self.not_after):
+                return False
+        if self.not_before and _neighbour(text, end, 1) in self._before_first:
+            after = words_key(_plain(text[end:end + _WINDOW], html, False))
+            if after.startswith(self.not_before):
+                return False
+        return True
+
+
+_MARKUP = frozenset("<>&;")  # a tag or a character reference: read the neighbourhood
+_GAP = frozenset(" \t\n\r\f\v\xa0-\u2010\u2011")  # what words_key drops, mostly
+
+
+def _neighbour(text: str, pos: int, step: int) -> str:
+    """The first character before (step -1) or after (step 1) pos that is not a gap, case
+    folded; '<' after a long run of gaps, so that the whole neighbourhood gets read."""
+    i = pos - 1 if step < 0 else pos
+    for _ in range(8):
+        if not 0 <= i < len(text):
+            return ""
+        char = text[i]
+        if char not in _GAP:
+            if char.isspace():
+                return "<"  # a rarer space: let the full comparison decide
+            folded = char.casefold()
+            return folded[-1] if step < 0 else folded[0]
+        i += step
+    return "<"
+
+
+def _plain(window: str, html: bool, before: bool) -> str:
+    """The window's text as a reader sees it: tags dropped or made boundaries, references
+    decoded. A tag cut in two by the window's edge is dropped too."""
+    if not html:
+        return window
+    if before:
+        cut = window.find(">")
+        if cut >= 0 and "<" not in window[:cut]:
+            window = window[cut + 1:]  # the tail of a tag that starts before the window
+    else:
+        cut = window.rfind("<")
+        if cut >= 0 and ">" not in window[cut:]:
+            window = window[:cut]  # the head of a tag that ends after the window
+    window = _OTHER_TAG.sub(_BOUNDARY, _INLINE_TAG.sub("", window))
+    return html_lib.unescape(window) if "&" in window else window
+
+
+def rules_for_glossary(glossary: Glossary, lang: str, names: Mapping[str, str]
+                       ) -> dict[str, MentionRules]:
+    """The rules of every term that has any in `lang`. `names` maps each matched name
+    (plurals included) to its term id: a case-sensitive term accepts exactly those."""
+    rules: dict[str, MentionRules] = {}
+    for term in glossary:
+        text = term.text[lang]
+        if not (text.not_after or text.not_before or text.case_sensitive):
+            continue
+        spellings = None
+        if text.case_sensitive:
+            spellings = frozenset(_IGNORED.sub("", name) for name, owner in names.items()
+                                  if owner == term.id)
+        rules[term.id] = MentionRules(
+            not_after=tuple(words_key(w) for w in text.not_after),
+            not_before=tuple(words_key(w) for w in text.not_before),
+            spellings=spellings,
+        )
+    return rules

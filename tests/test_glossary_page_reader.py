@@ -1,0 +1,338 @@
+"""What a reader gets on the glossary pages (issue 13): a filter form that is in place from
+the first paint, 24px link targets, addresses that wrap at slashes, tag logic in words, a
+letter index that keeps the filter, "used on" in navigation order, assets on these pages
+only, and Korean interface text in 해라체."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import pytest
+import yaml
+from bilingual_glossary import load_glossary
+from bilingual_glossary.diagrams.diagram import TEXT as DIAGRAM_TEXT
+from bilingual_glossary.glossary_page.text import UI
+from site_html import site_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = load_glossary(ROOT / "glossary")
+ASSETS = ROOT / "plugins" / "bilingual_glossary" / "assets"
+GLOSSARY_PAGES = {"ko": "glossary/", "en": "en/glossary/"}
+PAGE_ONLY_ASSETS = ("glossary-filter.js", "glossary-page.css")
+PHONE = {"width": 390, "height": 844}
+MIN_TARGET_PX = 24
+
+
+# --- 해라체 -------------------------------------------------------------------------------
+
+def _has_final_bieup(syllable: str) -> bool:
+    code = ord(syllable) - 0xAC00
+    return 0 <= code < 11172 and code % 28 == 17  # 합, 습, 입, 됩: final consonant ㅂ
+
+
+_NIDA = re.compile(r"([가-힣])니(?:다|까)")
+_POLITE = re.compile(r"(?:세요|십시오|[어아해에예]요)(?![가-힣])")
+
+
+def polite_endings(text: str) -> list[str]:
+    """Sentence endings of 합니다체 (합니다, 있습니까) and 해요체 (하세요, 해요) in the text;
+    해라체 (한다, 아니다, 보라) passes."""
+    found = [m.group(0) for m in _NIDA.finditer(text) if _has_final_bieup(m.group(1))]
+    return found + _POLITE.findall(text)
+
+
+def test_the_register_check_tells_the_registers_apart() -> None:
+    for polite in ("모았습니다.", "찾을 수 있습니다", "일치합니다", "해제해 보세요.", "됩니까?",
+                   "없어요", "해요.", "용어예요"):
+        assert polite_endings(polite), polite
+    for plain in ("모았다.", "아니다.", "찾는다.", "일치한다", "풀어 보라.", "필요하다", "요약"):
+        assert not polite_endings(plain), plain
+
+
+def _js_hangul_strings(path: Path) -> list[str]:
+    return [s for s in re.findall(r'"((?:[^"\\\n]|\\.)*)"', path.read_text(encoding="utf-8"))
+            if re.search("[가-힣]", s)]
+
+
+def test_korean_interface_text_of_the_plugin_is_haera() -> None:
+    texts = {f"text.py {key}": value for key, value in UI["ko"].items()}
+    texts |= {f"diagram.py {key}": value for key, value in DIAGRAM_TEXT["ko"].items()}
+    for script in sorted(ASSETS.glob("*.js")):
+        texts |= {f"{script.name} {s!r}": s for s in _js_hangul_strings(script)}
+    assert len(texts) > 30
+    assert "모았다" in UI["ko"]["lead"]
+    problems = {where: polite_endings(text) for where, text in texts.items()
+                if polite_endings(text)}
+    assert not problems, problems
+
+
+def _visible_text_and_labels(html: str) -> str:
+    """A built page's text, its attribute labels and Material's interface words."""
+    config = re.search(r'<script id="__config"[^>]*>(.*?)</script>', html, re.S)
+    words = list(json.loads(config.group(1))["translations"].values()) if config else []
+    labels = re.findall(r'(?:aria-label|title|placeholder|alt|data-none|data-clear)="([^"]*)"',
+                        html)
+    text = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return unescape(" ".join([text, *labels, *words]))
+
+
+def test_every_korean_page_and_its_interface_is_haera(site_dir: Path) -> None:
+    pages = [p for p in site_pages(site_dir) if p.lang == "ko"]
+    assert len(pages) >= 8  # seven pages and the 404 page
+    problems = {}
+    for page in pages:
+        html = (site_dir / page.rel).read_text(encoding="utf-8")
+        assert '<script id="__config"' in html or page.rel == "404.html"
+        found = polite_endings(_visible_text_and_labels(html))
+        if found:
+            problems[page.rel] = found
+    assert not problems, problems
+
+
+# --- the built glossary pages ------------------------------------------------------------
+
+def test_glossary_assets_load_on_the_glossary_pages_only(site_dir: Path) -> None:
+    pages = site_pages(site_dir)
+    assert len(pages) >= 14
+    for page in pages:
+        html = (site_dir / page.rel).read_text(encoding="utf-8")
+        loads = set(re.findall(r'<(?:script|link)\b[^>]*?(?:src|href)="[^"]*?([\w-]+\.(?:js|css))"',
+                               html))
+        expected = page.url in GLOSSARY_PAGES.values()
+        for asset in PAGE_ONLY_ASSETS:
+            assert (asset in loads) == expected, f"{page.rel}: {asset} loaded: {not expected}"
+        assert ("glossary-js" in html) == expected, page.rel
+        if page.rel != "404.html":  # the site-wide script still loads everywhere else
+            assert "glossary-tooltip.js" in loads, page.rel
+
+
+def _navigation_sources() -> list[str]:
+    """The nav's Markdown files in order, read from mkdocs.yml (its !ENV tags ignored)."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+    def walk(item) -> list[str]:
+        if isinstance(item, str):
+            return [item]
+        if isinstance(item, list):
+            return [name for child in item for name in walk(child)]
+        return [name for child in item.values() for name in walk(child)]
+
+    return walk(config["nav"])
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_used_on_follows_the_navigation_and_leaves_out_contributing(site_dir: Path,
+                                                                   lang: str) -> None:
+    nav = _navigation_sources()
+    assert nav[0] == "index.md" and "contributing.md" in nav
+    prefix = "" if lang == "ko" else "en/"
+    urls = [prefix + ("" if name == "index.md" else name.removesuffix(".md") + "/")
+            for name in nav]
+    contributing = (site_dir / prefix / "contributing" / "index.html").read_text("utf-8")
+    assert 'class="glossary-term"' in contributing  # it does use terms, and is still left out
+    glossary_url = "/" + GLOSSARY_PAGES[lang]
+    html = (site_dir / GLOSSARY_PAGES[lang] / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<div class="glossary-fact glossary-fact-used-on">(.*?)</dd>', html)
+    assert len(rows) > 20
+    longest = 0
+    for row in rows:
+        pages = [urljoin(glossary_url, href).lstrip("/") for href in re.findall(r'href="([^"]*)"',
+                                                                             row)]
+        assert pages and all(page in urls for page in pages), pages
+        assert not any(page.endswith("contributing/") for page in pages), pages
+        positions = [urls.index(page) for page in pages]
+        assert positions == sorted(positions), pages
+        longest = max(longest, len(pages))
+    assert longest >= 4  # an order worth checking: URL order would differ (cluster < index)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_docs_addresses_offer_breaks_after_slashes(site_dir: Path, lang: str) -> None:
+    html = (site_dir / GLOSSARY_PAGES[lang] / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<div class="glossary-fact glossary-fact-docs">.*?<a href="([^"]*)"'
+                       r'[^>]*>(.*?)</a>', html)
+    assert len(links) > 20
+    for href, label in links:
+        parts = urlsplit(unescape(href))
+        assert label.replace("<wbr>", "") == (parts.netloc + parts.path).rstrip("/")
+        assert label.count("/<wbr>") == label.count("/"), label
+
+
+# --- in the browser ----------------------------------------------------------------------
+
+def _visible_terms(page) -> set[str]:
+    return set(page.eval_on_selector_all(
+        ".glossary-entry", "els => els.filter(e => e.offsetParent !== null)"
+                           ".map(e => e.dataset.term)"))
+
+
+def _open(page, site_url: str, lang: str = "ko", suffix: str = "") -> None:
+    page.goto(site_url + GLOSSARY_PAGES[lang] + suffix)
+    page.wait_for_selector(".glossary-page[data-filter-ready]", state="attached")
+
+
+_LAYOUT = """() => {
+    const box = el => { const r = el.getBoundingClientRect();
+                        return [r.x, r.y + scrollY, r.width, r.height].map(Math.round); };
+    return {form: box(document.querySelector('.glossary-filter')),
+            index: box(document.querySelector('.glossary-index')),
+            first: box(document.querySelector('.glossary-entry'))};
+}"""
+
+
+@pytest.mark.browser
+def test_the_filter_form_is_in_place_before_its_script_runs(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        for lang in GLOSSARY_PAGES:
+            _open(page, site_url, lang)
+            ready = page.evaluate(_LAYOUT)
+            # the same page with the filter script never arriving: what the reader sees first
+            page.route("**/glossary-filter.js", lambda route: route.abort())
+            page.goto(site_url + GLOSSARY_PAGES[lang], wait_until="load")
+            assert page.get_attribute(".glossary-page", "data-filter-ready") is None
+            assert page.is_visible(".glossary-filter") and page.is_visible(".glossary-chip")
+            assert page.evaluate(_LAYOUT) == ready, lang
+            page.unroute("**/glossary-filter.js")
+            assert ready["form"][3] > 100  # the form takes real room above the entries
+    finally:
+        context.close()
+
+
+_SMALL_TARGETS = """min => [...document.querySelectorAll(
+        '.glossary-entry-facts a, .glossary-chip, .glossary-index a, .glossary-match input')]
+    .filter(el => { const r = el.getBoundingClientRect();
+                    return r.width < min || r.height < min; })
+    .map(el => el.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.browser
+def test_links_and_controls_are_24px_targets_on_a_phone(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        for lang in GLOSSARY_PAGES:
+            _open(page, site_url, lang)
+            count = page.eval_on_selector_all(".glossary-entry-facts a", "els => els.length")
+            assert count > 100
+            assert page.evaluate(_SMALL_TARGETS, MIN_TARGET_PX) == [], lang
+    finally:
+        context.close()
+
+
+_DOCS_WRAPS = """() => [...document.querySelectorAll('.glossary-fact-docs a')].map(a => {
+    // the character before each line break: the first character of a new line sits lower
+    const text = a.textContent, range = document.createRange();
+    const chars = [];
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    let t;
+    while ((t = walker.nextNode())) {
+        for (let i = 0; i < t.length; i++) {
+            range.setStart(t, i); range.setEnd(t, i + 1);
+            chars.push([t.data[i], range.getBoundingClientRect().top]);
+        }
+    }
+    const before = [];
+    for (let i = 1; i < chars.length; i++) {
+        if (chars[i][1] > chars[i - 1][1] + 2) before.push(chars[i - 1][0]);
+    }
+    const dd = a.closest('dd').getBoundingClientRect(), box = a.getBoundingClientRect();
+    return {text, before, overflow: box.right > dd.right + 0.5};
+})"""
+
+
+@pytest.mark.browser
+def test_docs_addresses_wrap_at_slashes_on_a_phone(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        for lang in GLOSSARY_PAGES:
+            _open(page, site_url, lang)
+            links = page.evaluate(_DOCS_WRAPS)
+            assert len(links) > 20
+            wrapped = [link for link in links if link["before"]]
+            assert wrapped, f"{lang}: no address is long enough to wrap at 390px"
+            for link in links:
+                assert set(link["before"]) <= {"/"}, link
+                assert not link["overflow"], link
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        context.close()
+
+
+def _tagged(tag: str) -> set[str]:
+    return {t.id for t in GLOSSARY if tag in t.tags}
+
+
+@pytest.mark.browser
+def test_tag_chips_say_and_switch_all_or_any(watched_page, site_url: str) -> None:
+    page = watched_page
+    both = _tagged("workload") & _tagged("fundamental")
+    either = _tagged("workload") | _tagged("fundamental")
+    assert both and both != _tagged("workload") and either != _tagged("fundamental")
+    _open(page, site_url, "ko")
+    assert page.inner_text(".glossary-match").split() == [
+        "고른", "태그를", "모두", "가진", "용어", "하나라도", "가진", "용어"]
+    assert page.is_checked(".glossary-match input[value=all]")
+    page.click('.glossary-chip[data-tag="workload"]')
+    page.click('.glossary-chip[data-tag="fundamental"]')
+    assert _visible_terms(page) == both
+    page.get_by_label("하나라도 가진 용어").check()
+    assert _visible_terms(page) == either
+    assert parse_qs(urlsplit(page.url).query)["match"] == ["any"]
+    page.reload()
+    page.wait_for_selector(".glossary-page[data-filter-ready]", state="attached")
+    assert page.is_checked(".glossary-match input[value=any]")
+    assert _visible_terms(page) == either
+    page.get_by_label("모두 가진 용어").check()
+    assert _visible_terms(page) == both
+    assert "match" not in parse_qs(urlsplit(page.url).query)
+    _open(page, site_url, "en", "?tag=workload&tag=fundamental&match=any")
+    assert page.inner_text(".glossary-match legend") == "Show terms with"
+    assert page.is_checked(".glossary-match input[value=any]")
+    assert _visible_terms(page) == either
+    assert not page.watch.console_errors and not page.watch.outside_requests
+
+
+@pytest.mark.browser
+def test_a_greyed_out_letter_keeps_the_filter(watched_page, site_url: str) -> None:
+    page = watched_page
+    _open(page, site_url, "ko")
+    page.fill("#glossary-filter-input", "포드")
+    assert _visible_terms(page) == {"pod"}
+    letter = page.locator('.glossary-index a[href="#group-giyeok"]')
+    assert letter.get_attribute("aria-disabled") == "true"
+    letter.click()
+    # nothing moved and nothing was dropped: the filter, the list and the address stay
+    assert page.input_value("#glossary-filter-input") == "포드"
+    assert _visible_terms(page) == {"pod"}
+    assert urlsplit(page.url).fragment == ""
+    note = page.locator(".glossary-index-note")
+    assert note.locator(".glossary-index-note-text").inner_text() == \
+        "‘ㄱ’에는 지금 필터에 맞는 용어가 없다."
+    assert note.get_attribute("aria-live") == "polite"
+    # the reader decides: clear the filter and go to ㄱ
+    note.get_by_role("button", name="필터를 지우고 ‘ㄱ’ 보기").click()
+    page.wait_for_function("location.hash === '#group-giyeok'")
+    assert page.input_value("#glossary-filter-input") == ""
+    assert len(_visible_terms(page)) == len(GLOSSARY)
+    assert note.inner_text() == ""
+    # a letter that has matches still jumps, and the keyboard works the same way
+    page.fill("#glossary-filter-input", "포드")
+    page.focus('.glossary-index a[href="#group-nieun"]')
+    page.keyboard.press("Enter")
+    assert note.get_by_role("button").inner_text() == "필터를 지우고 ‘ㄴ’ 보기"
+    page.click('.glossary-index a[href="#group-pieup"]')
+    page.wait_for_function("location.hash === '#group-pieup'")
+    assert note.inner_text() == "" and _visible_terms(page) == {"pod"}
+    assert not page.watch.console_errors and not page.watch.outside_requests
