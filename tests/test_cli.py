@@ -39,14 +39,14 @@ def test_check_reports_bad_file_without_traceback(project: Path) -> None:
 
 
 def test_new_writes_a_template_that_check_then_asks_to_fill(project: Path) -> None:
-    result = run_cli("new", "pod-template", root=project)
+    result = run_cli("new", "pod-disruption-budget", root=project)
     assert result.returncode == 0, result.stderr
-    written = project / "glossary" / "pod-template.yml"
+    written = project / "glossary" / "pod-disruption-budget.yml"
     assert "ko:" in written.read_text(encoding="utf-8")
     check = run_cli("check", root=project)
     assert check.returncode == 1
     for field in ("ko.term", "ko.short", "en.term", "en.short"):
-        assert f"glossary/pod-template.yml: {field}: is empty." in check.stderr
+        assert f"glossary/pod-disruption-budget.yml: {field}: is empty." in check.stderr
 
 
 def test_new_refuses_an_existing_or_invalid_id(project: Path) -> None:

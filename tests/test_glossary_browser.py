@@ -36,15 +36,17 @@ def type_filter(page, text: str) -> None:
 
 
 def expected_for_initials(query: str) -> set[str]:
-    """Terms with a name (either language, aliases too) whose initials contain the query."""
+    """Terms with a name (either language, aliases and spellings to avoid too) whose initials
+    contain the query."""
     return {t.id for t in GLOSSARY
             if any(query in initials(compact(name))
-                   for lang in ("ko", "en") for name in t.text[lang].names)}
+                   for lang in ("ko", "en") for name in t.text[lang].matched_names)}
 
 
 def names_containing(text: str) -> set[str]:
     return {t.id for t in GLOSSARY
-            if any(text in compact(n) for lang in ("ko", "en") for n in t.text[lang].names)}
+            if any(text in compact(n)
+                   for lang in ("ko", "en") for n in t.text[lang].matched_names)}
 
 
 def query_of(page) -> dict[str, list[str]]:

@@ -190,23 +190,20 @@ _LAYOUT = """() => {
 
 
 @pytest.mark.browser
-def test_the_filter_form_is_in_place_before_its_script_runs(browser, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        for lang in GLOSSARY_PAGES:
-            _open(page, site_url, lang)
-            ready = page.evaluate(_LAYOUT)
-            # the same page with the filter script never arriving: what the reader sees first
-            page.route("**/glossary-filter.js", lambda route: route.abort())
-            page.goto(site_url + GLOSSARY_PAGES[lang], wait_until="load")
-            assert page.get_attribute(".glossary-page", "data-filter-ready") is None
-            assert page.is_visible(".glossary-filter") and page.is_visible(".glossary-chip")
-            assert page.evaluate(_LAYOUT) == ready, lang
-            page.unroute("**/glossary-filter.js")
-            assert ready["form"][3] > 100  # the form takes real room above the entries
-    finally:
-        context.close()
+def test_the_filter_form_is_in_place_before_its_script_runs(make_page, site_url: str) -> None:
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    for lang in GLOSSARY_PAGES:
+        _open(page, site_url, lang)
+        ready = page.evaluate(_LAYOUT)
+        # the same page before the filter script has run (here: an empty script)
+        page.route("**/glossary-filter.js", lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body=""))
+        page.goto(site_url + GLOSSARY_PAGES[lang], wait_until="load")
+        assert page.get_attribute(".glossary-page", "data-filter-ready") is None
+        assert page.is_visible(".glossary-filter") and page.is_visible(".glossary-chip")
+        assert page.evaluate(_LAYOUT) == ready, lang
+        page.unroute("**/glossary-filter.js")
+        assert ready["form"][3] > 100  # the form takes real room above the entries
 
 
 _SMALL_TARGETS = """min => [...document.querySelectorAll(
@@ -217,17 +214,13 @@ _SMALL_TARGETS = """min => [...document.querySelectorAll(
 
 
 @pytest.mark.browser
-def test_links_and_controls_are_24px_targets_on_a_phone(browser, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        for lang in GLOSSARY_PAGES:
-            _open(page, site_url, lang)
-            count = page.eval_on_selector_all(".glossary-entry-facts a", "els => els.length")
-            assert count > 100
-            assert page.evaluate(_SMALL_TARGETS, MIN_TARGET_PX) == [], lang
-    finally:
-        context.close()
+def test_links_and_controls_are_24px_targets_on_a_phone(make_page, site_url: str) -> None:
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    for lang in GLOSSARY_PAGES:
+        _open(page, site_url, lang)
+        count = page.eval_on_selector_all(".glossary-entry-facts a", "els => els.length")
+        assert count > 100
+        assert page.evaluate(_SMALL_TARGETS, MIN_TARGET_PX) == [], lang
 
 
 _DOCS_WRAPS = """() => [...document.querySelectorAll('.glossary-fact-docs a')].map(a => {
@@ -252,22 +245,19 @@ _DOCS_WRAPS = """() => [...document.querySelectorAll('.glossary-fact-docs a')].m
 
 
 @pytest.mark.browser
-def test_docs_addresses_wrap_at_slashes_on_a_phone(browser, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        for lang in GLOSSARY_PAGES:
-            _open(page, site_url, lang)
-            links = page.evaluate(_DOCS_WRAPS)
-            assert len(links) > 20
-            wrapped = [link for link in links if link["before"]]
-            assert wrapped, f"{lang}: no address is long enough to wrap at 390px"
-            for link in links:
-                assert set(link["before"]) <= {"/"}, link
-                assert not link["overflow"], link
-            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    finally:
-        context.close()
+def test_docs_addresses_wrap_at_slashes_on_a_phone(make_page, site_url: str) -> None:
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    for lang in GLOSSARY_PAGES:
+        _open(page, site_url, lang)
+        links = page.evaluate(_DOCS_WRAPS)
+        assert len(links) > 20
+        wrapped = [link for link in links if "/" in link["before"]]
+        assert wrapped, f"{lang}: no address is long enough to wrap at 390px"
+        for link in links:
+            # after a slash, or after a hyphen inside a segment (get-started): never mid-word
+            assert set(link["before"]) <= {"/", "-"}, link
+            assert not link["overflow"], link
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def _tagged(tag: str) -> set[str]:
@@ -310,7 +300,7 @@ def test_a_greyed_out_letter_keeps_the_filter(watched_page, site_url: str) -> No
     _open(page, site_url, "ko")
     page.fill("#glossary-filter-input", "포드")
     assert _visible_terms(page) == {"pod"}
-    letter = page.locator('.glossary-index a[href="#group-giyeok"]')
+    letter = page.locator('.glossary-index a[href="#group-nieun"]')
     assert letter.get_attribute("aria-disabled") == "true"
     letter.click()
     # nothing moved and nothing was dropped: the filter, the list and the address stay
@@ -319,19 +309,19 @@ def test_a_greyed_out_letter_keeps_the_filter(watched_page, site_url: str) -> No
     assert urlsplit(page.url).fragment == ""
     note = page.locator(".glossary-index-note")
     assert note.locator(".glossary-index-note-text").inner_text() == \
-        "‘ㄱ’에는 지금 필터에 맞는 용어가 없다."
+        "‘ㄴ’에는 지금 필터에 맞는 용어가 없다."
     assert note.get_attribute("aria-live") == "polite"
-    # the reader decides: clear the filter and go to ㄱ
-    note.get_by_role("button", name="필터를 지우고 ‘ㄱ’ 보기").click()
-    page.wait_for_function("location.hash === '#group-giyeok'")
+    # the reader decides: clear the filter and go to ㄴ
+    note.get_by_role("button", name="필터를 지우고 ‘ㄴ’ 보기").click()
+    page.wait_for_function("location.hash === '#group-nieun'")
     assert page.input_value("#glossary-filter-input") == ""
     assert len(_visible_terms(page)) == len(GLOSSARY)
     assert note.inner_text() == ""
     # a letter that has matches still jumps, and the keyboard works the same way
     page.fill("#glossary-filter-input", "포드")
-    page.focus('.glossary-index a[href="#group-nieun"]')
+    page.focus('.glossary-index a[href="#group-kieuk"]')
     page.keyboard.press("Enter")
-    assert note.get_by_role("button").inner_text() == "필터를 지우고 ‘ㄴ’ 보기"
+    assert note.get_by_role("button").inner_text() == "필터를 지우고 ‘ㅋ’ 보기"
     page.click('.glossary-index a[href="#group-pieup"]')
     page.wait_for_function("location.hash === '#group-pieup'")
     assert note.inner_text() == "" and _visible_terms(page) == {"pod"}

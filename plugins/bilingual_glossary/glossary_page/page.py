@@ -175,7 +175,8 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
     ui = UI[lang]
     other = OTHER_LANG[lang]
     text, other_text = term.text[lang], term.text[other]
-    names = [*text.names, *other_text.names]
+    # the spellings to avoid too: a reader who knows the term as 라벨 or 부하분산 still finds it
+    names = [*text.matched_names, *other_text.matched_names]
     lines = [
         f'<article class="glossary-entry" data-term="{_attr(term.id)}"'
         f' data-names="{_attr(json.dumps(names, ensure_ascii=False))}"'

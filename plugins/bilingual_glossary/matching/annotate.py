@@ -68,6 +68,7 @@ class Annotator:
         starts = self._starts.setdefault(glossary_href, {})
         seen = self.matcher.seen
         lookup = self.matcher.lookup
+        rules = self.matcher.rules  # the glossary's own: not_after, case_sensitive ...
         annotate = Mode.ANNOTATE
         pieces: list[str] = []
         copied = 1  # source[1:copied] is already in pieces
@@ -76,6 +77,10 @@ class Annotator:
             term_id = seen.get(found) or lookup(found)
             if term_id is None:
                 continue
+            if term_id in rules:
+                first, last = m.span("name")
+                if not rules[term_id].accepts(source, first, last, True):
+                    continue  # judged on the HTML around the name, on either path
             used.add(term_id)
             if mode is not annotate or (term_id in done and not every):
                 continue
@@ -103,43 +108,22 @@ class Annotator:
                 self._scanner_any_case = scanner(self.matcher.before, self.matcher.html_names,
                                                  any_case=True)
             lowered, page_scanner = source, self._scanner_any_case
-        names = scan(source, lowered, page_scanner, existing)
-        return self._accepted(source, names) if self.matcher.rules else names
-
-    def _accepted(self, source: str, names: Iterator[tuple[NameMatch, Mode]]
-                  ) -> Iterator[tuple[NameMatch, Mode]]:
-        """The names that the glossary's own rules (not_after, case_sensitive ...) accept,
-        judged on the page's HTML around them."""
-        rules = self.matcher.rules
-        seen = self.matcher.seen
-        lookup = self.matcher.lookup
-        for m, mode in names:
-            found = m.group("name")
-            term_id = seen.get(found) or lookup(found)
-            if term_id in rules:
-                first, last = m.span("name")
-                if not rules[term_id].accepts(source, first, last, True):
-                    continue
-            yield m, mode
+        return scan(source, lowered, page_scanner, existing)
 
     def _names_decoded(self, source: str, existing: set[str]
                        ) -> Iterator[tuple[NameMatch, Mode]]:
         """The slow path: text run by text run, matching on decoded text (&#54028; is 파)."""
-        rules = self.matcher.rules
         for start, end, mode in text_segments(source, existing):
             text, offsets = decode_text(source[start:end])
-            for first, last, term_id in self.matcher.spans(text, rules=False):
+            # the glossary's rules are judged in annotate(), on the HTML around the name:
+            # this text run alone may not hold the neighbouring word (<em>웹</em> 서비스)
+            for first, last, _ in self.matcher.spans(text, rules=False):
                 found = text[first:last]
                 if offsets is not None:
                     first, last = offsets[first], offsets[last]
                     if first < 0 or last < 0:
                         continue  # it would split a reference such as &#54028;
-                first, last = start + first, start + last
-                # judged on the HTML, as on the fast path: the text run alone may not hold the
-                # neighbouring word (<em>웹</em> 서비스)
-                if term_id in rules and not rules[term_id].accepts(source, first, last, True):
-                    continue
-                yield DecodedName(first, last, found), mode
+                yield DecodedName(start + first, start + last, found), mode
 
 
 class NameMatch(Protocol):

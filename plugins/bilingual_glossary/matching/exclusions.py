@@ -57,11 +57,11 @@ class MentionRules:
                 found = html_lib.unescape(found)
             if _IGNORED.sub("", found) not in self.spellings:
                 return False
-        if self.not_after and _neighbour(text, start, -1) in self._after_last:
+        if self.not_after and _neighbour(text, start, -1, html) in self._after_last:
             before = words_key(_plain(text[max(0, start - _WINDOW):start], html, True))
             if before.endswith(self.not_after):
                 return False
-        if self.not_before and _neighbour(text, end, 1) in self._before_first:
+        if self.not_before and _neighbour(text, end, 1, html) in self._before_first:
             after = words_key(_plain(text[end:end + _WINDOW], html, False))
             if after.startswith(self.not_before):
                 return False
@@ -72,21 +72,33 @@ _MARKUP = frozenset("<>&;")  # a tag or a character reference: read the neighbou
 _GAP = frozenset(" \t\n\r\f\v\xa0-\u2010\u2011")  # what words_key drops, mostly
 
 
-def _neighbour(text: str, pos: int, step: int) -> str:
-    """The first character before (step -1) or after (step 1) pos that is not a gap, case
-    folded; '<' after a long run of gaps, so that the whole neighbourhood gets read."""
+def _neighbour(text: str, pos: int, step: int, html: bool) -> str:
+    """The first letter before (step -1) or after (step 1) pos, case folded, looking through
+    gaps and, in HTML, formatting tags; "" where a paragraph or the text ends; "<" when only
+    the full comparison can tell (a character reference, a rare space, the window's edge)."""
     i = pos - 1 if step < 0 else pos
-    for _ in range(8):
-        if not 0 <= i < len(text):
-            return ""
+    stop = max(-1, pos - _WINDOW) if step < 0 else min(len(text), pos + _WINDOW)
+    while i != stop:
         char = text[i]
-        if char not in _GAP:
-            if char.isspace():
-                return "<"  # a rarer space: let the full comparison decide
-            folded = char.casefold()
-            return folded[-1] if step < 0 else folded[0]
-        i += step
-    return "<"
+        if char in _GAP:
+            i += step
+            continue
+        if html and char == (">" if step < 0 else "<"):
+            tag_start, tag_end = (text.rfind("<", 0, i), i + 1) if step < 0 else \
+                (i, text.find(">", i) + 1)
+            if tag_start < 0 or tag_end <= 0:
+                return "<"
+            if not _INLINE_TAG.fullmatch(text, tag_start, tag_end):
+                return ""  # any other tag ends the neighbourhood, as in _plain
+            i = tag_start - 1 if step < 0 else tag_end
+            if (i - stop) * step >= 0:
+                break  # the tag reaches past the window
+            continue
+        if char in _MARKUP or char.isspace():
+            return "<"
+        folded = char.casefold()
+        return folded[-1] if step < 0 else folded[0]
+    return "" if stop in (-1, len(text)) else "<"
 
 
 def _plain(window: str, html: bool, before: bool) -> str:
