@@ -103,9 +103,10 @@ def make_term(term_id: str, ko: str, en: str, **fields) -> Term:
     ko_aliases = fields.pop("ko_aliases", ())
     en_aliases = fields.pop("en_aliases", ())
     ko_long = fields.pop("ko_long", "")
+    docs = fields.pop("docs", None)  # the same page in both languages (docs is per language)
     return Term(id=term_id, text={
-        "ko": TermText(ko, tuple(ko_aliases), f"{ko}의 정의.", ko_long),
-        "en": TermText(en, tuple(en_aliases), f"Definition of {en}.", ""),
+        "ko": TermText(ko, tuple(ko_aliases), f"{ko}의 정의.", ko_long, docs=docs),
+        "en": TermText(en, tuple(en_aliases), f"Definition of {en}.", "", docs=docs),
     }, **fields)
 
 
@@ -260,7 +261,8 @@ def test_relative_urls() -> None:
 
 def test_fill_used_on_links_pages_relative_to_the_glossary() -> None:
     html = glossary_page_html(small_glossary(), "en")
-    usage = {"pod": [PageRef("Pods & <containers>", "en/pods/"), PageRef("Primer", "en/")]}
+    # navigation order (2, 5), not URL order ("en/" < "en/pods/")
+    usage = {"pod": [PageRef("Primer", "en/", 5), PageRef("Pods & <containers>", "en/pods/", 2)]}
     filled = fill_used_on(html, "en", usage, "en/glossary/")
     assert "glossary-used-on" not in filled  # every placeholder is gone
     pod = next(a for a in parse(filled).find_all("article") if a.attrs["data-term"] == "pod")

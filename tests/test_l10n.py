@@ -8,6 +8,7 @@ badge, and a lint hit that fails the build), and the real tree's structure and t
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import subprocess
@@ -38,6 +39,8 @@ from bilingual_glossary.l10n.terminology import (
     lint_page,
     page_allow,
 )
+from mkdocs.exceptions import PluginError
+from plugin_harness import configure, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -595,3 +598,67 @@ def test_the_real_record_is_readable_and_lists_only_existing_translations():
     terms = {f"glossary:{t.id}:en" for t in glossary}
     assert set(record.entries) <= pages | terms
     assert pages <= set(record.entries)  # every translated page is tracked
+
+
+# --- the plugin's events in-process (tests/plugin_harness.py), without mkdocs-static-i18n ---
+
+HARNESS_CONFIG = """\
+site_name: Harness
+theme:
+  name: mkdocs
+  language: ko
+plugins:
+  - macros:
+      j2_comment_start_string: "{##"
+      j2_comment_end_string: "##}"
+  - bilingual-glossary:
+      exports: []
+markdown_extensions: [attr_list, toc]
+nav: [index.md, pods.md, pods.en.md, glossary.md, glossary.en.md]
+"""
+
+
+@pytest.fixture
+def harness_project(tmp_path: Path) -> Path:
+    pages = {name: text for name, text in PAGES.items() if name != "index.en.md"}
+    return write_project(tmp_path / "harness", HARNESS_CONFIG, pages,
+                         {name: textwrap.dedent(text) for name, text in GLOSSARY.items()})
+
+
+def test_without_static_i18n_the_notice_links_the_source_page_in_the_nav(harness_project,
+                                                                         capsys):
+    root = harness_project.parent
+    assert main(["--root", str(root), "l10n-mark", "--all"]) == 0
+    capsys.readouterr()
+    _edit(root / "docs/pods.md", "파드는 노드에서", "파드는 워커 노드에서")
+    site = configure(harness_project)
+    page, _ = site.render("pods.en.md")
+    [notice] = _notices(page.content)
+    assert page.url == "pods.en/"
+    assert 'href="../pods/"' in notice
+    _, korean = site.render("pods.md")
+    assert _notices(korean) == []
+
+
+def test_the_build_warns_once_per_hit_and_stops_on_a_malformed_allow_list(harness_project,
+                                                                          caplog):
+    root = harness_project.parent
+    _edit(root / "docs/index.md", "를 본다.", "를 본다.\n포드도 본다.")
+    site = configure(harness_project)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site.render("index.md")
+    assert [r.getMessage().split(" (", 1)[0] for r in caplog.records
+            if r.levelno == logging.WARNING] == ["docs/index.md:8: 포드 -> 파드"]
+    _edit(root / "docs/pods.md", "glossary_allow: [포드]", "glossary_allow: {포드: 1}")
+    site = configure(harness_project)
+    with pytest.raises(PluginError, match=r"^docs/pods\.md: front matter 'glossary_allow' must "
+                                          r"be a list of spellings\. Fix: "):
+        site.render("pods.md")
+
+
+def test_a_damaged_record_stops_the_build_with_one_message(harness_project):
+    root = harness_project.parent
+    (root / "l10n").mkdir()
+    (root / "l10n/lock.json").write_text("{", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"l10n/lock\.json: line 1: is not valid JSON"):
+        configure(harness_project)

@@ -10,6 +10,8 @@ import pytest
 import yaml
 from bilingual_glossary import GlossaryError, load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
+from bilingual_glossary.data.names import words_key
+from bilingual_glossary.matching import exclusions
 from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.matching.endings import (
     EndingsTableError,
@@ -17,9 +19,12 @@ from bilingual_glossary.matching.endings import (
     korean_stems,
     parse_table,
 )
+from bilingual_glossary.matching.exclusions import MentionRules
 from bilingual_glossary.matching.matcher import Matcher, english_plurals
 from factory import make_glossary as write_glossary
 from factory import term_yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 # (id, ko term, ko aliases, en term, en aliases)
 TERMS = [
@@ -474,3 +479,29 @@ def test_hostile_exclusions_in_html():
     english = Annotator(HOSTILE, "en")
     assert english.annotate("<p>a|b Pod, pod, Pod</p>", "g/").used == {"pod"}
     assert english.annotate("<p>a|b Pod, *Pod</p>", "g/").used == set()
+
+
+# --- property: the quick look at the next letter never changes the answer -----------------
+
+PIECES = st.sampled_from(["웹", "아마존", " ", "  ", "\n", "\u3000", "-", "<em>", "</em>",
+                          "<p>", "</p>", '<span class="x">', "<br>", "&amp;", "&#50937;",
+                          "&nbsp;", "중단", "중", "IP", "ip", "a", ">", "<", ";", ".", "공을"])
+SIDE = st.lists(PIECES, max_size=8).map("".join)
+RULES = MentionRules(not_after=("웹", "아마존웹", "을"), not_before=("중단", "ip"))
+
+
+def _reads_everything(text: str, start: int, end: int, html: bool) -> bool:
+    """The rules without the quick look: the whole neighbourhood, every time."""
+    window = exclusions._WINDOW
+    before = words_key(exclusions._plain(text[max(0, start - window):start], html, True))
+    after = words_key(exclusions._plain(text[end:end + window], html, False))
+    return not (before.endswith(RULES.not_after) or after.startswith(RULES.not_before))
+
+
+@settings(max_examples=400, deadline=None)
+@given(SIDE, SIDE, st.booleans())
+def test_the_quick_look_agrees_with_reading_the_neighbourhood(before: str, after: str,
+                                                              html: bool):
+    text = f"{before}서비스{after}"
+    start, end = len(before), len(before) + 3
+    assert RULES.accepts(text, start, end, html) == _reads_everything(text, start, end, html)

@@ -132,20 +132,121 @@ def test_touch_elsewhere_closes_the_tooltip(touch_page, site_url):
     assert page.url == site_url + KO_PAGE
 
 
+# The contrast of every text element inside the open tooltip, measured from computed colours:
+# the text's colour composited over the tooltip's own (composited) background. axe cannot judge
+# text in an overlay (it files it `incomplete`), so it is measured here, independently.
+TIP_CONTRAST = """(tip) => {
+    const rgba = text => {
+        const p = /^rgba?\\(([^)]*)\\)$/.exec(text)[1].split(/[\\s,\\/]+/).filter(Boolean)
+            .map(Number);
+        return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    };
+    const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3]));
+    const lum = rgb => rgb.map(v => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+        .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    let bg = [255, 255, 255];
+    const layers = [];
+    for (let e = tip; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c[3] > 0) layers.unshift(c);
+        if (c[3] === 1) break;
+    }
+    for (const c of layers) bg = over(c, bg);
+    const texts = [tip, ...tip.querySelectorAll('*')].filter(el =>
+        [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+    return texts.map(el => {
+        const fg = over(rgba(getComputedStyle(el).color), bg);
+        const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+        return [el.className || el.tagName, (a + 0.05) / (b + 0.05)];
+    });
+}"""
+
+
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_tooltip_and_terms_meet_wcag_aa_contrast(watched_page, site_url, scheme: str):
     watched_page.goto(site_url + KO_PAGE)
     watched_page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     term, term_id = first_term(watched_page)
     term.hover()
-    tooltip(watched_page, term_id).wait_for(state="visible")
+    tip = tooltip(watched_page, term_id)
+    tip.wait_for(state="visible")
+    ratios = tip.evaluate(TIP_CONTRAST)
+    # the name line and the definition, at least: two elements with text of their own
+    assert len(ratios) >= 2, ratios
+    low = [(name, round(ratio, 2)) for name, ratio in ratios if ratio < 4.5]
+    assert not low, f"tooltip text below 4.5:1 in {scheme}: {low}"
+    # the annotated terms in the article: axe decides those (they are not overlaid)
+    watched_page.mouse.move(0, 0)
+    tip.wait_for(state="hidden")
     watched_page.add_script_tag(path=str(AXE))
-    result = watched_page.evaluate("""async (id) => {
-        const r = await axe.run(
-            {include: [['#glossary-tip-' + id], ['article a.glossary-term']]},
-            {runOnly: ['color-contrast']});
+    result = watched_page.evaluate("""async () => {
+        const r = await axe.run({include: [['article a.glossary-term']]},
+                                {runOnly: ['color-contrast']});
+        const count = list => list.reduce((n, v) => n + v.nodes.length, 0);
         return {violations: r.violations.map(v => v.nodes.map(n => n.failureSummary)),
-                passes: r.passes.reduce((n, v) => n + v.nodes.length, 0)};
-    }""", term_id)
-    assert result["violations"] == []
-    assert result["passes"] > 0
+                incomplete: count(r.incomplete), passes: count(r.passes),
+                terms: document.querySelectorAll('article a.glossary-term').length};
+    }""")
+    assert result["violations"] == [] and result["incomplete"] == 0, result
+    assert result["terms"] > 0 and result["passes"] == result["terms"], result
+
+
+def _box(locator) -> dict[str, float]:
+    return locator.evaluate("el => { const r = el.getBoundingClientRect(); "
+                            "return {top: r.top, bottom: r.bottom, left: r.left, right: r.right};}")
+
+
+@pytest.mark.parametrize("where", ["bottom", "top"])
+def test_tooltip_opens_above_a_term_near_the_bottom_of_the_window(make_page, site_url, where):
+    """Below the term when there is room, above it when the term is near the window's bottom;
+    inside the window either way."""
+    page = make_page(locale="ko-KR", viewport={"width": 1000, "height": 600})
+    page.goto(site_url + KO_PAGE)
+    first_term(page)  # the page has annotated terms
+    # a term with room to scroll it to either edge: the last annotated term well down the page
+    term = page.locator("article a.glossary-term").last
+    term_id = term.get_attribute("data-term")
+    placed = term.evaluate("""(el, where) => {
+        const top = el.getBoundingClientRect().top + scrollY;
+        // below Material's sticky header at the top, or 12 px above the window's bottom
+        scrollTo(0, where === 'top' ? top - 150 : top - innerHeight + el.offsetHeight + 12);
+        return {scrollY, top: el.getBoundingClientRect().top, height: innerHeight};
+    }""", where)
+    assert placed["scrollY"] > 0, placed  # the page did scroll: the setup is what it claims
+    if where == "bottom":
+        assert placed["top"] > placed["height"] - 60, placed
+    term.focus()
+    tip = tooltip(page, term_id)
+    tip.wait_for(state="visible")
+    tip_box, term_box = _box(tip), _box(term)
+    assert tip_box["top"] >= 0 and tip_box["bottom"] <= 600, (tip_box, term_box)
+    if where == "bottom":
+        assert tip_box["bottom"] <= term_box["top"], ("not above", tip_box, term_box)
+    else:
+        assert tip_box["top"] >= term_box["bottom"], ("not below", tip_box, term_box)
+
+
+def test_tooltip_stays_open_while_the_pointer_moves_into_it(make_page, site_url):
+    """The hide delay lets the pointer travel from the term into the tooltip. Timers run on
+    Playwright's fake clock, so "stays open" is checked after time has provably passed, not
+    after a guessed sleep."""
+    page = make_page(locale="ko-KR", viewport={"width": 1000, "height": 800})
+    page.clock.install()
+    page.goto(site_url + KO_PAGE)
+    term, term_id = first_term(page)
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tip = tooltip(page, term_id)
+    tip.wait_for(state="visible")
+    start, inside = _box(term), _box(tip)
+    # from the term's middle into the tooltip's middle, through the gap between them
+    page.mouse.move((inside["left"] + inside["right"]) / 2, (inside["top"] + inside["bottom"]) / 2,
+                    steps=12)
+    assert start["bottom"] <= inside["top"]  # it opened below: the pointer crossed the gap
+    page.clock.run_for(5_000)
+    assert tip.is_visible(), "the tooltip closed while the pointer was on it"
+    # the control: leaving it for blank page closes it once the same time has passed
+    page.mouse.move(5, 790)
+    page.clock.run_for(5_000)
+    tip.wait_for(state="hidden", timeout=2_000)

@@ -157,13 +157,8 @@
       });
       indexLinks.forEach(function (link) {
         var group = document.getElementById(link.hash.slice(1));
-        var empty = !group || group.hidden;
-        link.classList.toggle("is-empty", empty);
-        if (empty) {
-          link.setAttribute("aria-disabled", "true");
-        } else {
-          link.removeAttribute("aria-disabled");
-        }
+        // still a working link (not aria-disabled): clicked, it explains and offers a way out
+        link.classList.toggle("is-empty", !group || group.hidden);
       });
       hideIndexNote();
       noMatch.hidden = count > 0;

@@ -105,6 +105,7 @@ class SiteL10n:
         self.docs_dir = docs_dir
         self.source_lang = source_lang
         self.record_dir = record_dir
+        self._docs_label = relative_label(docs_dir, root)  # once: resolve() costs syscalls
         # None: the project keeps no record, so nothing is shown as outdated
         self.record = Record.load(record_dir, relative_label(record_dir, root) + "/lock.json")
         self._glossary: Glossary | None = None
@@ -126,7 +127,8 @@ class SiteL10n:
     # --- terminology ---------------------------------------------------------------------
 
     def page_label(self, src_uri: str) -> str:
-        return relative_label(self.docs_dir / src_uri, self.root)
+        """docs/pods.md: the page as messages and the record name it."""
+        return f"{self._docs_label}/{src_uri}"
 
     def lint_page(self, glossary: Glossary, src_uri: str, lang: str, source: str,
                   allow: Collection[str]) -> list[Hit]:

@@ -53,10 +53,11 @@ class MentionRules:
         """Whether text[start:end] is a mention of the term; `html` if text is raw HTML."""
         if self.spellings is not None:
             found = text[start:end]
-            if html and "&" in found:
-                found = html_lib.unescape(found)
-            if _IGNORED.sub("", found) not in self.spellings:
-                return False
+            if found not in self.spellings:  # most often it is there as it stands: Service
+                if html and "&" in found:
+                    found = html_lib.unescape(found)
+                if _IGNORED.sub("", found) not in self.spellings:
+                    return False
         if self.not_after and _neighbour(text, start, -1, html) in self._after_last:
             before = words_key(_plain(text[max(0, start - _WINDOW):start], html, True))
             if before.endswith(self.not_after):

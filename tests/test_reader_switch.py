@@ -1,0 +1,39 @@
+"""The head script of the reader's switch for term marks (matching/switch.py), and its contract
+with the tooltip script and stylesheet that ship beside it."""
+
+from __future__ import annotations
+
+from bilingual_glossary.matching.switch import (
+    HEAD_SCRIPT,
+    MARKS_CLASS,
+    MARKS_OFF_CLASS,
+    STORAGE_NAME,
+    add_switch_script,
+)
+from conftest import ROOT
+
+ASSETS = ROOT / "plugins" / "bilingual_glossary" / "assets"
+
+
+def test_the_script_goes_just_before_the_end_of_head() -> None:
+    page = "<html><head><title>t</title></head><body><p>x</p></body></html>"
+    out = add_switch_script(page)
+    assert out == f"<html><head><title>t</title>{HEAD_SCRIPT}</head><body><p>x</p></body></html>"
+    assert HEAD_SCRIPT.startswith("<script>") and HEAD_SCRIPT.endswith("</script>")
+
+
+def test_a_page_without_a_head_is_left_alone() -> None:
+    fragment = "<p>파드</p>"
+    assert add_switch_script(fragment) == fragment
+
+
+def test_the_head_script_reads_what_the_tooltip_script_writes() -> None:
+    """The names are spelled in three files; a rename in one would silently lose the choice."""
+    script = (ASSETS / "glossary-tooltip.js").read_text(encoding="utf-8")
+    styles = (ASSETS / "glossary-tooltip.css").read_text(encoding="utf-8")
+    assert f'var ON_CLASS = "{MARKS_CLASS}";' in script
+    assert f'var OFF_CLASS = "{MARKS_OFF_CLASS}";' in script
+    assert f'var STORAGE_NAME = "{STORAGE_NAME}";' in script
+    assert f".{MARKS_OFF_CLASS} .md-typeset a.glossary-term" in styles
+    assert f'"{MARKS_OFF_CLASS}"' in HEAD_SCRIPT and f'"{STORAGE_NAME}"' in HEAD_SCRIPT
+    assert "</" not in HEAD_SCRIPT.removesuffix("</script>")  # cannot end the element early
