@@ -8,6 +8,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -31,11 +32,27 @@ def build_site(dest: Path, project: Path = ROOT, env: dict[str, str] | None = No
                ) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build --strict`; returns the finished process (check returncode)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    if project != ROOT:  # the copy's plugin package, not the editable install's
+        full_env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(project / "plugins"), full_env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
          str(project / "mkdocs.yml"), "-d", str(dest)],
         cwd=project, env=full_env, capture_output=True, text=True, timeout=300,
     )
+
+
+# What a copy of the project leaves out: installed packages, caches, build output, git.
+COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",
+                                     ".pytest_cache", ".ruff_cache", ".hypothesis", "*.egg-info")
+
+
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
+    """A copy of the whole project (mkdocs.yml, docs, glossary, hooks, overrides, plugins ...)
+    to break on purpose. Build it with build_site(..., project=dest); the copy's own plugin
+    code is used when PYTHONPATH names dest / "plugins" (build_site does that)."""
+    shutil.copytree(source, dest, ignore=COPY_IGNORE)
+    return dest
 
 
 @pytest.fixture(scope="session")

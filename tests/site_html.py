@@ -6,6 +6,7 @@ hand-made folder in the checker's own unit tests.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -43,6 +44,9 @@ _LINK_ATTRS = {
 }
 _CONFIG_SCRIPT = re.compile(r'<script id="__config"[^>]*>(.*?)</script>', re.S)
 _ABSOLUTE_URL = re.compile(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}", re.I)
+# url(...) and @import "..." in CSS: the places a stylesheet makes the browser fetch.
+_CSS_URL = re.compile(
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
 _CSS_OUTSIDE = re.compile(
     r"""url\(\s*['"]?\s*(?:https?:)?//|@import\s+(?:url\(\s*)?['"]?\s*(?:https?:)?//""", re.I)
 
@@ -62,6 +66,7 @@ class ParsedPage:
     loads: list[Link] = field(default_factory=list)
     switcher: dict[str, str] = field(default_factory=dict)
     inline_css: list[str] = field(default_factory=list)
+    stylesheets: list[str] = field(default_factory=list)  # <link rel=stylesheet> hrefs
 
 
 class _PageParser(HTMLParser):
@@ -75,17 +80,24 @@ class _PageParser(HTMLParser):
         page = self.page
         if tag == "html" and page.lang is None:
             page.lang = values.get("lang")
-        for name in ("id", "name"):
-            if values.get(name):
-                page.anchors.add(values[name])
+        # What a #fragment can land on: any id, and the old-style <a name>. Not <meta name> or
+        # <input name>: a link to #viewport or #query goes nowhere.
+        if values.get("id"):
+            page.anchors.add(values["id"])
+        if tag == "a" and values.get("name"):
+            page.anchors.add(values["name"])
         for attr, value in values.items():
             if (tag, attr) in _LINK_ATTRS and value:
                 page.links.append(Link(tag, attr, value))
+            if attr == "srcset" and value:
+                page.links.extend(Link(tag, attr, url) for url in _srcset_urls(attr, value))
             if (tag, attr) in _LOADING_ATTRS and value:
                 page.loads.extend(Link(tag, attr, url) for url in _srcset_urls(attr, value))
         rels = set(values.get("rel", "").lower().split())
         if tag == "link" and rels & _LOADING_RELS and values.get("href"):
             page.loads.append(Link(tag, "href", values["href"]))
+        if tag == "link" and "stylesheet" in rels and values.get("href"):
+            page.stylesheets.append(values["href"])
         if tag == "a" and "md-select__link" in values.get("class", "").split():
             page.switcher[values.get("hreflang", "")] = values.get("href", "")
         if values.get("style"):
@@ -109,6 +121,12 @@ def _srcset_urls(attr: str, value: str) -> list[str]:
     if attr != "srcset":
         return [value]
     return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+def css_urls(css: str) -> list[str]:
+    """Every url() and @import target in a piece of CSS (comments removed first)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return [next(g for g in match.groups() if g is not None) for match in _CSS_URL.finditer(css)]
 
 
 def parse_html(text: str) -> ParsedPage:
@@ -214,32 +232,64 @@ class SiteIndex:
             target = posixpath.join(target.rstrip("/"), "index.html").lstrip("/")
         return target, fragment, None
 
+    def check(self, from_rel: str, url: str, where: str) -> str | None:
+        """What is wrong with `url` as written in file `from_rel`, or None."""
+        scheme = urlsplit(url).scheme.lower()
+        if scheme in _FOREIGN_SCHEMES or url.startswith("//"):
+            return None
+        target, fragment, problem = self.resolve(from_rel, url)
+        if problem:
+            return f"{where} {problem}"
+        if target is None:
+            return None
+        if not (self.site_dir / target).is_file():
+            return f"{where} -> missing file {target}"
+        if fragment and target.endswith(".html") and \
+                fragment not in self.parsed(target).anchors:
+            return f"{where} -> no id (or <a name>) \"{fragment}\" in {target}"
+        return None
+
     def broken_links(self, rel: str) -> list[str]:
-        problems = []
-        for link in self.parsed(rel).links:
-            scheme = urlsplit(link.value).scheme.lower()
-            if scheme in _FOREIGN_SCHEMES or link.value.startswith("//"):
-                continue
-            target, fragment, problem = self.resolve(rel, link.value)
-            where = f"{rel}: <{link.tag} {link.attr}=\"{link.value}\">"
-            if problem:
-                problems.append(f"{where} {problem}")
-            elif target is None:
-                continue
-            elif not (self.site_dir / target).is_file():
-                problems.append(f"{where} -> missing file {target}")
-            elif fragment and target.endswith(".html") and \
-                    fragment not in self.parsed(target).anchors:
-                problems.append(f"{where} -> no id or name \"{fragment}\" in {target}")
-        return problems
+        parsed = self.parsed(rel)
+        problems = [self.check(rel, link.value, f"{rel}: <{link.tag} {link.attr}=\"{link.value}\">")
+                    for link in parsed.links]
+        for css in parsed.inline_css:
+            problems += [self.check(rel, url, f"{rel}: inline CSS url({url})")
+                         for url in css_urls(css) if not url.startswith("#")]
+        return [p for p in problems if p]
+
+    def broken_stylesheet_urls(self, sheet_rel: str) -> list[str]:
+        """url() and @import in one of the site's .css files, relative to that file."""
+        css = (self.site_dir / sheet_rel).read_text(encoding="utf-8")
+        problems = [self.check(sheet_rel, url, f"{sheet_rel}: url({url})")
+                    for url in css_urls(css) if url and not url.startswith("#")]
+        return [p for p in problems if p]
+
+    def broken_search_locations(self) -> list[str]:
+        """Every `location` in the search index names a page, and an anchor on it."""
+        index = self.site_dir / "search" / "search_index.json"
+        if not index.is_file():
+            return ["search/search_index.json is missing"]
+        docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+        problems = [self.check("index.html", doc["location"] or "./",
+                               f"search/search_index.json: location \"{doc['location']}\"")
+                    for doc in docs]
+        if not docs:
+            problems.append("search/search_index.json lists no page")
+        return [p for p in problems if p]
 
 
 def broken_links(site_dir: Path, prefix: str = "/") -> list[str]:
-    """Every broken internal href/src and #fragment in every HTML file of the site."""
+    """Every broken internal href/src/srcset and #fragment in every HTML file of the site,
+    every broken url() in its stylesheets (linked and inline), and every search index
+    location that names no page or no anchor."""
     index = SiteIndex(site_dir, prefix)
     problems: list[str] = []
     for page in site_pages(site_dir):
         problems.extend(index.broken_links(page.rel))
+    for sheet in sorted(site_dir.rglob("*.css")):
+        problems.extend(index.broken_stylesheet_urls(sheet.relative_to(site_dir).as_posix()))
+    problems.extend(index.broken_search_locations())
     return problems
 
 

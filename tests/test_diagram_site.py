@@ -4,15 +4,13 @@ error for a bad root, and (in Chromium) fit, contrast and size in both palettes 
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bilingual_glossary import load_glossary
-from bilingual_glossary.diagrams.diagram import chain_svg, has_hierarchy, hierarchy_svg
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, copy_project
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIGURE = re.compile(r'<figure class="hierarchy[ "].*?</figure>', re.S)
@@ -38,17 +36,52 @@ def all_figures(site: Path) -> dict[str, list[str]]:
             for p in sorted(site.rglob("*.html"))}
 
 
+# What each page draws, written out (drawing order of the boxes, by term id): a change in the
+# glossary's part_of/kind_of data or in the drawing code shows up here as a diff to review.
+MASTER = ["master-node", "control-plane", "etcd", "kube-apiserver", "kube-controller-manager",
+          "kube-scheduler"]
+WORKER_PARTS = ["worker-node", "container-runtime", "kube-proxy", "kubelet"]
+CHAIN = ["cluster", "node", "pod", "container"]
+# {{ hierarchy('cluster') }}: two example worker nodes with one pod each
+CLUSTER_TREE = ["cluster", "node", *MASTER, *[*WORKER_PARTS, "pod", "container"] * 2]
+# {{ hierarchy('cluster', examples=3) }}: three worker nodes with two pods each
+CLUSTER_TREE_3 = ["cluster", "node", *MASTER,
+                  *[*WORKER_PARTS, "pod", "container", "pod", "container"] * 3]
+TREE = "hierarchy hierarchy--tree hierarchy--switch"
+TREE_SVGS = ["hierarchy__svg hierarchy__svg--wide", "hierarchy__svg hierarchy__svg--narrow"]
+CHAIN_FIGURE = "hierarchy hierarchy--chain"
+EXPECTED_FIGURES = {  # page -> [(figure class, its svg classes, box ids in drawing order)]
+    "cluster/index.html": [(TREE, TREE_SVGS, CLUSTER_TREE)],
+    "hierarchy/index.html": [(CHAIN_FIGURE, ["hierarchy__svg hierarchy__svg--single"], CHAIN),
+                             (TREE, TREE_SVGS, CLUSTER_TREE_3)],
+}
+# Glossary entries with a diagram: the terms something sits inside or is a kind of (worker
+# nodes inherit node's parts)
+DRAWN_ON_GLOSSARY = {"cluster", "control-plane", "controller", "master-node", "node", "pod",
+                     "worker-node", "workload"}
+
+
 @pytest.mark.parametrize("page", sorted(PAGES))
-def test_pages_carry_the_diagrams_the_macros_drew(site_dir: Path, glossary, page: str) -> None:
+def test_pages_carry_the_expected_diagrams(site_dir: Path, glossary, page: str) -> None:
     lang, href = PAGES[page]
     found = figures((site_dir / page).read_text(encoding="utf-8"))
-    if page.endswith("cluster/index.html"):
-        expected = [hierarchy_svg(glossary, "cluster", lang, href)]
-    else:
-        expected = [chain_svg(glossary, "cluster", lang, href),
-                    hierarchy_svg(glossary, "cluster", lang, href, examples=3)]
-    # the raw HTML came through Markdown untouched (no <p>, no annotations inside)
-    assert found == [e.strip("\n") for e in expected]
+    expected = EXPECTED_FIGURES[page.removeprefix("en/")]
+    assert len(found) == len(expected), f"{page}: {len(found)} diagrams"
+    for block, (figure_class, svg_classes, ids) in zip(found, expected, strict=True):
+        # the raw HTML came through Markdown untouched (no <p>, no annotations inside)
+        assert "<p>" not in block and "glossary-term" not in block
+        figure = ET.fromstring(block)
+        assert figure.get("class") == figure_class
+        svgs = figure.findall(f"{SVG}svg")
+        assert [svg.get("class") for svg in svgs] == svg_classes
+        for svg in svgs:
+            links = svg.find(f"{SVG}g[@class='hierarchy__links']").findall(f"{SVG}a")
+            assert [a.get("href") for a in links] == [f"{href}#{i}" for i in ids]
+            drawing = svg.find(f"{SVG}svg[@role='img']")
+            boxes = drawing.findall(f".//{SVG}rect")
+            assert len(boxes) == len(ids), f"{page}: {len(boxes)} boxes drawn for {len(ids)}"
+            labels = [t.text for t in drawing.iter(f"{SVG}text")]
+            assert labels == [glossary[i].name(lang) for i in ids]
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
@@ -58,12 +91,12 @@ def test_glossary_page_draws_each_term_that_has_children(site_dir: Path, glossar
     entries = {m.group(1): m.group(2) for m in re.finditer(
         r'<article class="glossary-entry" data-term="([a-z0-9-]+)"(.*?)</article>', html, re.S)}
     assert set(entries) == set(glossary.terms)
-    for term_id, body in entries.items():
-        drawn = figures(body)
-        assert bool(drawn) == has_hierarchy(glossary, term_id), term_id
-        if drawn:  # the entry's own diagram, rooted at the entry's term
-            svg = ET.fromstring(drawn[0]).find(f"{SVG}svg")
-            assert svg.find(f".//{SVG}a").get("href") == f"#{term_id}"
+    drawn = {term_id for term_id, body in entries.items() if figures(body)}
+    assert drawn == DRAWN_ON_GLOSSARY
+    for term_id in sorted(drawn):  # the entry's own diagram, rooted at the entry's term
+        svg = ET.fromstring(figures(entries[term_id])[0]).find(f"{SVG}svg")
+        assert svg.find(f".//{SVG}a").get("href") == f"#{term_id}"
+        assert svg.find(f".//{SVG}svg[@role='img']").find(f".//{SVG}rect") is not None
 
 
 def test_every_diagram_link_resolves(site_dir: Path) -> None:
@@ -99,12 +132,7 @@ def test_two_builds_give_byte_identical_diagrams(site_dir: Path, tmp_path: Path)
 
 
 def test_unknown_root_stops_the_build_with_one_clear_line(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("docs", "glossary", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+    project = copy_project(tmp_path / "project")
     page = project / "docs" / "cluster.md"
     text = page.read_text(encoding="utf-8")
     assert "{{ hierarchy('cluster') }}" in text
@@ -189,15 +217,18 @@ def test_diagrams_fit_read_and_contrast(browser, site_url: str, scheme: str, dev
             page.goto(site_url + path)
             expected_scheme = "slate" if scheme == "dark" else "default"
             assert page.locator("body").get_attribute("data-md-color-scheme") == expected_scheme
-            for index in range(page.locator("figure.hierarchy").count()):
+            expected = EXPECTED_FIGURES[path.removeprefix("en/") + "index.html"]
+            assert page.locator("figure.hierarchy").count() == len(expected), path
+            for index, (figure_class, svg_classes, ids) in enumerate(expected):
                 figure = page.locator("figure.hierarchy").nth(index)
+                assert figure.get_attribute("class") == figure_class, path
                 shown = figure.locator("svg.hierarchy__svg:visible")
                 assert shown.count() == 1, f"{path}: one layout at a time"
-                variant = shown.get_attribute("class").rsplit("--", 1)[1]
-                if "hierarchy--switch" in figure.get_attribute("class"):
-                    assert variant == ("narrow" if device == "phone" else "wide"), path
+                if figure_class == TREE:  # the wide drawing on a desktop, the narrow on a phone
+                    assert shown.get_attribute("class") == svg_classes[device == "phone"], path
                 info = shown.evaluate(MEASURE_JS)
                 where = f"{path} #{index} {scheme} {device}"
+                assert len(info["boxes"]) == len(ids), f"{where}: {len(info['boxes'])} boxes"
                 assert info["right"] <= info["viewport"] and (
                     info["scrollWidth"] <= info["viewport"]), f"{where}: runs off the screen"
                 assert info["scale"] >= 0.85, f"{where}: shrunk to {info['scale']:.2f}"

@@ -139,10 +139,12 @@ def test_query_lives_in_the_url(watched_page, site_url) -> None:
     # Material's own search also reads ?q=; on the glossary page it must stay closed. Its
     # result line fills in once its search worker is ready and ?q= has been handled: with the
     # placeholder when no query ran, with a count when one did.
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent")
-    assert page.text_content(".md-search-result__meta") == page.evaluate(
-        "JSON.parse(document.getElementById('__config').textContent)"
-        ".translations['search.result.placeholder']")
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                                ".translations['search.result.placeholder']")
+    assert placeholder
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent.trim() === text",
+        arg=placeholder, timeout=10_000)
     assert page.eval_on_selector("#__search", "el => el.checked") is False
     assert query_of(page) == {"q": ["ㅍㄷ"], "tag": ["workload"]}
     type_filter(page, "포드")

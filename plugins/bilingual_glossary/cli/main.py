@@ -72,7 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(glossary, args)
     if args.command in l10n_cli.COMMANDS:
         return l10n_cli.run(args, glossary)
-    return print_coverage(glossary, args.root / args.docs_dir, strict=args.strict)
+    try:
+        return print_coverage(glossary, args.root / args.docs_dir, strict=args.strict)
+    except GlossaryError as exc:  # a page that cannot be read: one line per problem
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
+        return 1
 
 
 def new_term(glossary_dir: Path, term_id: str) -> int:

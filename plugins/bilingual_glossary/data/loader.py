@@ -44,7 +44,10 @@ def load_glossary(directory: Path | str) -> Glossary:
                   "create it with one <id>.yml file per term.")
         raise GlossaryError(found.problems)
 
+    before = len(found.problems)
     tags = _load_tags(directory, found)
+    # a broken _tags.yml is reported once, not again as an unknown tag in every term
+    check_tags = len(found.problems) == before
     raw_terms: dict[str, tuple[str, dict[str, Any]]] = {}
     broken: set[str] = set()  # ids whose file has a problem: not also "unknown" elsewhere
     for path in sorted(directory.iterdir()):
@@ -71,7 +74,7 @@ def load_glossary(directory: Path | str) -> Glossary:
             continue
         raw_terms[path.stem] = (label, data)
 
-    terms = {tid: _build_term(tid, label, data, tags, found)
+    terms = {tid: _build_term(tid, label, data, tags, found, check_tags=check_tags)
              for tid, (label, data) in raw_terms.items()}
     broken |= {tid for tid, t in terms.items() if t is None}
     terms = {tid: t for tid, t in terms.items() if t is not None}
@@ -149,7 +152,8 @@ def _load_tags(directory: Path, found: _Collector) -> dict[str, dict[str, str]]:
 
 
 def _build_term(term_id: str, label: str, data: dict[str, Any],
-                tags: dict[str, dict[str, str]], found: _Collector) -> Term | None:
+                tags: dict[str, dict[str, str]], found: _Collector,
+                check_tags: bool = True) -> Term | None:
     ok = True
     unknown = sorted(str(k) for k in data if k not in TOP_KEYS)
     for key in unknown:
@@ -178,7 +182,7 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
     if related is None or tag_list is None:
         ok = False
     for tag in tag_list or ():
-        if tag not in tags:
+        if tag not in tags and check_tags:
             found.add(label, "tags", f"'{tag}' is not a known tag.",
                       f"use one of: {', '.join(sorted(tags)) or '(none defined)'}, "
                       f"or add it to glossary/{TAGS_FILE}.")

@@ -100,9 +100,10 @@ def _report(args: argparse.Namespace, glossary: Glossary, record: Record | None,
         for key in orphaned_keys(record, translations):
             print(f"  note: {label} still lists {key}, which no longer exists; the next "
                   "`make l10n-mark` drops it")
+    freshness = (f"{len(outdated)} of {len(translations)} translations outdated"
+                 if record is not None else f"{len(translations)} translations not tracked yet")
     print(f"\n{_plural(len(drift), 'structural difference')}, "
-          f"{_plural(len(hits), 'spelling')} to avoid, "
-          f"{len(outdated)} of {len(translations)} translations outdated.")
+          f"{_plural(len(hits), 'spelling')} to avoid, {freshness}.")
     return 1 if drift or hits else 0
 
 

@@ -127,15 +127,37 @@ def _condition(condition: str) -> str:
 
 
 def _alternation(forms: tuple[str, ...] | list[str]) -> str:
-    # longest first: fewer retries, and the order never changes what matches
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    """The forms as a character trie (이(?:다|지만|며)?...): the engine follows one path
+    instead of trying each form in turn, as the matcher does with names. Longer forms come
+    first, though what matches never depends on the order: a lookahead checks the end."""
+    root: dict[str, dict] = {}
+    for form in set(forms):
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(root)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_regex(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _group(condition: str, forms: tuple[str, ...]) -> str:
+    # the cheap test first: does the next character start any form of this group?
+    firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
+    return f"(?=[{firsts}]){_condition(condition)}{_alternation(forms)}"
 
 
 @cache
 def _tail(table: KoreanEndings) -> str:
     """plural? suffix? (ending){0,3}: everything that may sit between a name and a non-Hangul."""
-    groups = [f"{_condition(key)}(?:{_alternation(forms)})"
-              for key, forms in table.endings if forms]
+    groups = [_group(key, forms) for key, forms in table.endings if forms]
     tail = ""
     if table.plural:
         tail += f"(?:{_alternation(table.plural)})?"
@@ -148,7 +170,8 @@ def _tail(table: KoreanEndings) -> str:
 
 def korean_end(table: KoreanEndings | None = None) -> str:
     """Lookahead after a Korean name: endings from the table, then no more Hangul."""
-    return f"(?={_tail(table or korean_endings())}(?![{HANGUL}]))"
+    # most often the name is followed by a space or punctuation: settle that first
+    return f"(?:(?![{HANGUL}])|(?={_tail(table or korean_endings())}(?![{HANGUL}])))"
 
 
 def action_end(table: KoreanEndings | None = None) -> str:

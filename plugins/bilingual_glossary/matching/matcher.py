@@ -120,12 +120,6 @@ class Matcher:
         rules = rules_for_glossary(glossary, lang, names)
         return cls(names, lang, actions, rules)
 
-    def accepts(self, text: str, start: int, end: int, term_id: str, html: bool = False) -> bool:
-        """Whether text[start:end], found as `term_id`, is a mention of it by the glossary's
-        own rules (not_after, not_before, case_sensitive). Terms without rules: always."""
-        rules = self.rules.get(term_id)
-        return rules is None or rules.accepts(text, start, end, html)
-
     def lookup(self, found: str) -> str | None:
         """Term id of a matched name as written in the text or in HTML (&nbsp; ...)."""
         try:
