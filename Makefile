@@ -51,6 +51,12 @@ l10n-mark: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) bench/annotation.py $(BENCH_ARGS)
 
+## mutation: break the site on purpose (a link to #viewport, a throwing focus handler, a diagram
+## without boxes, invisible tooltip text) and show the tests catch each (tests/mutation/run.py)
+.PHONY: mutation
+mutation: $(VENV)/.installed node_modules/.installed browser-packages
+	$(PY) tests/mutation/run.py $(MUTATION_ARGS)
+
 ## match-report: precision and recall of term matching on the marked corpus (tests/corpus/)
 .PHONY: match-report
 match-report: $(VENV)/.installed

@@ -11,6 +11,7 @@ import pytest
 from bilingual_glossary.data.loader import load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.matching.annotate import Annotator, annotated_ids, term_link, tooltips_html
+from bilingual_glossary.matching.switch import HEAD_SCRIPT as SWITCH_HEAD_SCRIPT
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -374,7 +375,8 @@ def test_tooltips_of_an_annotated_page(tmp_path):
 def test_tooltips_are_appended_before_the_body_end(tmp_path):
     site = small_site(tmp_path, {})
     _, output = site.render("pods.md")
-    assert output.startswith(f"<html><head></head><body><article><p>"
+    # the reader's switch for term marks adds its script to the head (matching/switch.py)
+    assert output.startswith(f"<html><head>{SWITCH_HEAD_SCRIPT}</head><body><article><p>"
                              f"{link('pod', '파드', '../glossary/')}와 파드</p></article>"
                              '<div class="glossary-tips"')
     assert output.endswith("</div></div></body></html>")

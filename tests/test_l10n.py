@@ -262,6 +262,15 @@ def test_each_kind_of_drift_names_the_file_and_what_differs(edit, expected):
     assert all(" Fix: " in p for p in problems)
 
 
+def test_a_macro_in_a_string_or_a_raw_block_is_not_a_call():
+    ko = "{{ term('pod') }}\n"
+    en = ("{{ term('pod') }} {{ \"{{ term('node') }}\" }}\n"
+          "{% raw %}{{ term('node') }}{% endraw %}\n")
+    assert compare("docs/p.md", read_structure(ko), "docs/p.en.md", read_structure(en)) == []
+    [(call, line)] = read_structure(en + "\n{{ term('node') | upper }}\n").macros[1:]
+    assert (call, line) == ("term('node')", 4)
+
+
 def test_heading_ids_in_another_order_are_drift():
     ko = "# A {#a}\n## B {#b}\n## C {#c}\n"
     en = "# A {#a}\n## C {#c}\n## B {#b}\n"

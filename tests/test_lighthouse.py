@@ -39,16 +39,20 @@ def _command(url: str, report: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def reports(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    """Path -> Lighthouse's JSON result (or {"error": ...} when the run itself failed)."""
+def reports(request: pytest.FixtureRequest, site_url: str,
+            tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """Path -> Lighthouse's JSON result (or {"error": ...} when the run itself failed), for
+    the pages this session's test cases ask for (all five unless -k picks some)."""
     if not LIGHTHOUSE.exists():
         pytest.fail(f"{LIGHTHOUSE} is missing: run `npm ci` (make test does).")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does).")
     out = tmp_path_factory.mktemp("lighthouse")
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    selected = {item.callspec.params["path"] for item in request.session.items
+                if getattr(item, "originalname", "") == _CASE and hasattr(item, "callspec")}
     runs = {}
-    for number, path in enumerate(PAGES):
+    for number, path in enumerate(p for p in PAGES if p in selected):
         report = out / f"page-{number}.json"
         runs[path] = (report, subprocess.Popen(
             _command(site_url + path, report), env=env, stdout=subprocess.PIPE,
@@ -80,6 +84,9 @@ def _failed_audits(lhr: dict, category: str) -> list[str]:
                      if isinstance(item.get("node"), dict)]
             lines.append(f"{category}: {audit['id']} ({audit['title']}) {' '.join(nodes)}")
     return lines
+
+
+_CASE = "test_lighthouse_mobile_scores_and_layout_shift"
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -9,7 +9,8 @@ import subprocess
 from urllib.parse import quote
 
 import pytest
-from conftest import PUBLISHED_PREFIX
+from bilingual_glossary.data.loader import load_glossary
+from conftest import PUBLISHED_PREFIX, ROOT
 from site_html import source_page_urls
 
 pytestmark = pytest.mark.browser
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.browser
 PAGES = source_page_urls()
 KOREAN_PAGES = [url for url in PAGES if not url.startswith("en/")]
 ENGLISH_PAGES = [url for url in PAGES if url.startswith("en/")]
+GLOSSARY = load_glossary(ROOT / "glossary")
 
 # Mid-word breaks in an element's text: two letters or digits with nothing between them, at
 # least one of them Hangul, in the same block, drawn on different lines. Text in generated
@@ -345,6 +347,31 @@ def test_english_pages_find_english_pages_only(watched_page, site_url: str) -> N
     found = _search(page, "pod")
     assert "en/pods/" in found, found
     assert [path for path in found if not path.startswith("en/")] == [], found
+
+
+def _an_alias(lang: str) -> tuple[str, str]:
+    """(term id, alias): the first term, by id, with a one-word alias in `lang` that its own
+    name does not contain, so only the alias can find it."""
+    for term in sorted(GLOSSARY, key=lambda t: t.id):
+        text = term.text[lang]
+        for alias in text.aliases:
+            if " " not in alias and alias.casefold() not in text.term.casefold():
+                return term.id, alias
+    pytest.fail(f"no term has a one-word alias in {lang}")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_glossary_entries_are_found_by_their_aliases(watched_page, site_url: str,
+                                                     lang: str) -> None:
+    term_id, alias = _an_alias(lang)
+    prefix = "" if lang == "ko" else "en/"
+    page = watched_page
+    page.goto(site_url + prefix + "kubernetes/", wait_until="load")
+    _search(page, alias)
+    found = page.eval_on_selector_all(".md-search-result__item a",
+                                      "links => links.map(a => a.pathname + a.hash)")
+    assert f"/{prefix}glossary/#{term_id}" in found, (alias, found)
+    assert all(path.startswith("/en/") == (lang == "en") for path in found), found
 
 
 def test_the_other_language_is_one_link_away(watched_page, site_url: str) -> None:

@@ -7,8 +7,9 @@ these may not, because links, anchors and the language switcher rely on them.
 Read from the Markdown as written (so messages name lines): ATX headings with an explicit
 `{#id}`, fenced code blocks (``` or ~~~, indented or not; 4-space indented code is not
 counted), inline links, images, reference definitions and HTML href/src outside code, and
-the glossary's macros outside {% raw %} (mkdocs-macros runs Jinja everywhere else, code
-included). A term() macro's own text differs by language, so only its id is compared.
+the glossary's macros called in {{ ... }} outside {% raw %} (mkdocs-macros runs Jinja
+everywhere else, code included; a macro named inside a string literal is not a call). A term()
+macro's own text differs by language, so only its id is compared.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import ast
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +42,8 @@ _INLINE_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
 _HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_MACRO = re.compile(r"\{\{-?\s*(" + "|".join(MACROS) + r")\s*\((.*?)\)\s*-?\}\}", re.S)
+_MACRO_NAME = re.compile(r"\b(" + "|".join(MACROS) + r")\s*\(")
+_STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", re.S)
 FIX = "keep the translation's structure the same as its source's"
 
 
@@ -76,8 +79,8 @@ def read_structure(source: str) -> Structure:
             if internal is not None:
                 links.setdefault(internal, line.number)
     jinja = blank_raw_blocks(source)
-    macros = tuple((_macro_signature(m.group(1), m.group(2)), line_number(jinja, m.start()))
-                   for m in _MACRO.finditer(jinja))
+    macros = tuple((signature, line_number(jinja, offset))
+                   for signature, offset in _macro_calls(jinja))
     return Structure(tuple(headings), tuple(code_blocks), links, macros)
 
 
@@ -94,14 +97,49 @@ def _internal_target(target: str) -> str | None:
     return f"{path}{hash_}{fragment}"
 
 
-def _macro_signature(name: str, arguments: str) -> str:
+def _jinja_expressions(source: str) -> Iterator[tuple[str, int]]:
+    """The text inside each {{ ... }} and its offset. A }} inside a string literal does not
+    end the expression: {{ "{{ glossary_page() }}" }} prints text and calls nothing."""
+    pos = source.find("{{")
+    while pos >= 0:
+        i, quote = pos + 2, ""
+        while i < len(source) - 1:
+            char = source[i]
+            if quote:
+                if char == "\\":
+                    i += 1
+                elif char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif source.startswith("}}", i):
+                break
+            i += 1
+        yield source[pos + 2:i].strip("-").strip(), pos
+        pos = source.find("{{", i + 2)
+
+
+def _macro_calls(source: str) -> Iterator[tuple[str, int]]:
+    """(normalized call, offset) of each glossary macro that mkdocs-macros would run."""
+    for expression, offset in _jinja_expressions(source):
+        try:
+            tree = ast.parse(expression, mode="eval")
+        except SyntaxError:  # Jinja-only syntax: find the calls outside string literals
+            bare = _STRING.sub(lambda m: " " * len(m.group(0)), expression)
+            for match in _MACRO_NAME.finditer(bare):
+                yield f"{match.group(1)}(...)", offset
+            continue
+        calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+                 and isinstance(node.func, ast.Name) and node.func.id in MACROS]
+        for call in sorted(calls, key=lambda c: c.col_offset):
+            yield _macro_signature(call), offset
+
+
+def _macro_signature(call: ast.Call) -> str:
     """term('pod', '파드들') -> term('pod'); hierarchy("cluster", examples=3) ->
     hierarchy('cluster', examples=3): what must match between languages."""
-    try:
-        call = ast.parse(f"f({arguments})", mode="eval").body
-    except SyntaxError:
-        return f"{name}({' '.join(arguments.split())})"
-    assert isinstance(call, ast.Call)
+    assert isinstance(call.func, ast.Name)
+    name = call.func.id
     args = call.args[:1] if name == "term" else call.args
     keywords = [] if name == "term" else sorted(call.keywords, key=lambda k: k.arg or "")
     parts = [ast.unparse(a) for a in args]
