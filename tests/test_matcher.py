@@ -200,6 +200,8 @@ KOREAN_CASES = [
     ("포드를", [("포드", "pod")]),
     ("부하분산과 부하 분산", [("부하분산", "load-balancing"), ("부하 분산", "load-balancing")]),
     ("로드\n  밸런싱을", [("로드\n  밸런싱", "load-balancing")]),
+    ("로드-밸런싱을", [("로드-밸런싱", "load-balancing")]),  # a hyphen where the name has a space
+    ("워커-노드", [("워커-노드", "worker-node")]),
     ("쿠버 네티스에 대해", [("쿠버 네티스", "kubernetes")]),
     ("HPA가", [("HPA", "horizontal-pod-autoscaler")]),
     ("오토스케일러는", [("오토스케일러", "horizontal-pod-autoscaler")]),
@@ -248,6 +250,12 @@ ENGLISH_CASES = [
     ("Service Account", [("Service Account", "service-account")]),
     ("ServiceAccounts", [("ServiceAccounts", "service-account")]),
     ("Replica Sets", [("Replica Sets", "replica-set")]),
+    # a hyphen where the name has a space or a hump; a hyphen the name has stays required
+    ("load-balancing rules", [("load-balancing", "load-balancing")]),
+    ("the worker-node pool", [("worker-node", "worker-node")]),
+    ("service-account tokens", [("service-account", "service-account")]),
+    ("kube-controller-manager", [("kube-controller-manager", "kube-controller-manager")]),
+    ("kube controller manager", [("controller manager", "kube-controller-manager")]),
     # whole words only
     ("podcast", []),
     ("apod", []),
@@ -380,19 +388,21 @@ def test_coverage_strips_the_same_endings(phrase: str, stems: set[str]):
 
 
 @pytest.mark.parametrize("data,message", [
-    ([], "must map plural, suffixes, endings and action_verbs"),
+    ([], "korean_endings.yml: must map plural, suffixes, endings and action_verbs."),
     ({"plural": ["들"], "suffixes": [], "endings": {"after_vowel": ["는"]}, "action_verbs": []},
-     "endings.after_vowel: is not a known condition"),
+     "korean_endings.yml: endings.after_vowel: is not a known condition."),
     ({"plural": ["들"], "suffixes": ["별 "], "endings": {}, "action_verbs": []},
-     "suffixes: must be a list of Hangul forms"),
+     "korean_endings.yml: suffixes: must be a list of Hangul forms."),
     ({"plural": ["들"], "suffixes": [], "endings": {}, "action_verbs": [], "verbs": []},
-     "verbs: is not a known key"),
+     "korean_endings.yml: verbs: is not a known key."),
 ])
 def test_a_broken_endings_table_names_the_key_and_the_fix(data, message: str):
     with pytest.raises(EndingsTableError) as info:
         parse_table(data)
-    assert message in str(info.value)
-    assert "Fix:" in str(info.value)
+    assert isinstance(info.value, GlossaryError)  # reported as the plugin reports those
+    assert len(info.value.problems) == 1
+    assert str(info.value.problems[0]).startswith(message)
+    assert " Fix: " in str(info.value.problems[0])
 
 
 # --- the loader's checks of the new fields ------------------------------------------------

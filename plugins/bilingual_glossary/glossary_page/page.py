@@ -192,6 +192,9 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
     if text.aliases:
         lines.append(f'<p class="glossary-entry-aliases"><span class="glossary-label">'
                      f'{escape(ui["aliases"])}</span> {escape(", ".join(text.aliases))}</p>')
+    if text.avoid:  # shown, so that a reader who types 포드 finds 파드 in the site search
+        lines.append(f'<p class="glossary-entry-avoid"><span class="glossary-label">'
+                     f'{escape(ui["avoid"])}</span> {escape(", ".join(text.avoid))}</p>')
     lines.append(f'<p class="glossary-entry-short">{escape(text.short)}</p>')
     long_html = render_long(text.long)
     if long_html:

@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from bilingual_glossary.data.errors import GlossaryError, Problem
+
 TABLE_FILE = "korean_endings.yml"
 HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 CONDITIONS = ("any", "consonant", "vowel", "vowel_or_rieul", "consonant_but_rieul")
@@ -44,36 +46,42 @@ class KoreanEndings:
         return forms
 
 
-class EndingsTableError(ValueError):
-    """The packaged table is malformed: a mistake in korean_endings.yml, named with its fix."""
+class EndingsTableError(GlossaryError):
+    """korean_endings.yml is malformed: one problem naming the key and the fix. A kind of
+    GlossaryError, so the plugin and the CLI report it as they report glossary problems."""
+
+    def __init__(self, label: str, field: str, message: str, fix: str) -> None:
+        super().__init__([Problem(label, field, message, fix)])
+
+
+_KEYS = ("plural", "suffixes", "endings", "action_verbs")
 
 
 def parse_table(data: Any, label: str = TABLE_FILE) -> KoreanEndings:
     """Check the table's shape; one message naming the key and the fix if it is wrong."""
     if not isinstance(data, dict):
-        raise EndingsTableError(f"{label}: must map plural, suffixes, endings and action_verbs. "
-                                "Fix: restore the file's four keys.")
-    unknown = sorted(str(k) for k in data if k not in {"plural", "suffixes", "endings",
-                                                       "action_verbs"})
+        raise EndingsTableError(label, "", "must map plural, suffixes, endings and "
+                                "action_verbs.", "restore the file's four keys.")
+    unknown = sorted(str(k) for k in data if k not in _KEYS)
     if unknown:
-        raise EndingsTableError(f"{label}: {', '.join(unknown)}: is not a known key. Fix: use "
-                                "plural, suffixes, endings or action_verbs.")
+        raise EndingsTableError(label, ", ".join(unknown), "is not a known key.",
+                                f"use {', '.join(_KEYS)}.")
 
     def forms(value: Any, where: str) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(
                 isinstance(v, str) and v and re.fullmatch(f"[{HANGUL}]+", v) for v in value):
-            raise EndingsTableError(f"{label}: {where}: must be a list of Hangul forms. "
-                                    f"Fix: write `[은, 는]`, without spaces inside a form.")
+            raise EndingsTableError(label, where, "must be a list of Hangul forms.",
+                                    "write e.g. `[은, 는]`, without spaces inside a form.")
         return tuple(value)
 
     groups = data.get("endings")
     if not isinstance(groups, dict):
-        raise EndingsTableError(f"{label}: endings: must map conditions to forms. "
-                                f"Fix: use the keys {', '.join(CONDITIONS)}.")
+        raise EndingsTableError(label, "endings", "must map conditions to forms.",
+                                f"use the keys {', '.join(CONDITIONS)}.")
     for key in groups:
         if key not in CONDITIONS:
-            raise EndingsTableError(f"{label}: endings.{key}: is not a known condition. "
-                                    f"Fix: use one of {', '.join(CONDITIONS)}.")
+            raise EndingsTableError(label, f"endings.{key}", "is not a known condition.",
+                                    f"use one of {', '.join(CONDITIONS)}.")
     return KoreanEndings(
         plural=forms(data.get("plural"), "plural"),
         suffixes=forms(data.get("suffixes"), "suffixes"),
@@ -87,7 +95,14 @@ def parse_table(data: Any, label: str = TABLE_FILE) -> KoreanEndings:
 def korean_endings() -> KoreanEndings:
     """The packaged table, read once per process (it is data shipped with the plugin)."""
     text = resources.files(__package__).joinpath(TABLE_FILE).read_text(encoding="utf-8")
-    return parse_table(yaml.safe_load(text))
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise EndingsTableError(TABLE_FILE, f"line {mark.line + 1}" if mark else "",
+                                f"is not valid YAML ({exc.problem or exc.context}).",
+                                "fix the list there; each form is a bare Hangul word.") from None
+    return parse_table(data)
 
 
 # --- character classes for the conditions --------------------------------------------------

@@ -15,8 +15,9 @@ Boundaries:
   be followed by a 하다/되다 verb (롤백한다, 롤아웃된); those names form a second, small trie.
 - English: the name (or its plural) must not be followed by a word character, nor by
   '-' or '.' and a word character (kube-proxy-config is one word).
-Letters match in either case; a space inside a name matches any run of whitespace, or none
-(rendered HTML may break a line anywhere).
+Letters match in either case; a space inside a name, or a CamelCase hump, matches any run of
+whitespace or hyphens, or none (rendered HTML may break a line anywhere; 로드-밸런싱,
+load-balancing and apiserver are common spellings).
 
 What the glossary says about single terms (`not_after`, `not_before`, `case_sensitive`) is
 checked in Python on each match of such a term (exclusions.py): few terms have rules, and a
@@ -48,14 +49,15 @@ NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
             "\u2000-\u206f\u2190-\u23ff\u2500-\u27bf\u2e00-\u2e7f\u3000-\u303f"
             "\uff01-\uff0f")
 
-# A trie edge for the space inside a name: any run of whitespace, or none, so 워커 노드 also
-# finds 워커노드 (Korean spacing varies) and API server finds apiserver. A CamelCase hump
-# gets one too (ServiceAccount, service account).
+# A trie edge for the space inside a name: any run of whitespace or hyphens, or none, so
+# 워커 노드 also finds 워커노드 (Korean spacing varies), 로드 밸런싱 finds 로드-밸런싱, and
+# API server finds apiserver. A CamelCase hump gets one too (ServiceAccount, service account).
 _SPACE = " "
+_TEXT_SPACE = r"[\s\-]*"
 # how a character of a name may be written in HTML text (html.escape, &nbsp; ...)
 _HTML_FORMS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': '(?:"|&quot;|&#34;)',
                "'": "(?:'|&#39;|&#x27;|&apos;)"}
-_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;)*"
+_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;|-)*"
 
 
 @dataclass(frozen=True)
@@ -90,11 +92,13 @@ class Matcher:
         self.lang = lang
         self.rules: dict[str, MentionRules] = dict(rules or {})
         self._ids: dict[str, str] = {}
-        for name, term_id in names.items():
+        self._ids_unhyphened: dict[str, str] = {}  # for 로드-밸런싱: the regex lets a hyphen
+        for name, term_id in names.items():        # stand where a name has a space
             key = name_key(name)
             if key:
                 # the first owner wins; the loader already rejects names shared by two terms
                 self._ids.setdefault(key, term_id)
+                self._ids_unhyphened.setdefault(key.replace("-", ""), term_id)
         self.seen: dict[str, str | None] = {}  # matched text -> id, skips name_key()
         korean = lang == "ko"
         trie = _trie(names)
@@ -125,7 +129,10 @@ class Matcher:
         try:
             return self.seen[found]
         except KeyError:
-            term_id = self._ids.get(name_key(html.unescape(found) if "&" in found else found))
+            text = html.unescape(found) if "&" in found else found
+            term_id = self._ids.get(name_key(text))
+            if term_id is None and "-" in text:  # a hyphen where the name has a space
+                term_id = self._ids_unhyphened.get(name_key(text).replace("-", ""))
             if len(self.seen) < 10_000:
                 self.seen[found] = term_id
             return term_id
@@ -283,7 +290,7 @@ def _alternatives(node: _Trie, html_text: bool) -> str:
 
 def _token(token: str, html_text: bool) -> str:
     if token == _SPACE:
-        return _HTML_SPACE if html_text else r"\s*"
+        return _HTML_SPACE if html_text else _TEXT_SPACE
     if html_text and token in _HTML_FORMS:
         return _HTML_FORMS[token]
     return re.escape(token)
