@@ -177,7 +177,7 @@ def term_macro():
     from bilingual_glossary.macros import MacroContext, make_macros
     from bilingual_glossary.session import BuildSession
 
-    session = BuildSession(load_glossary(ROOT / "glossary"))
+    session = BuildSession(load_glossary(ROOT / "glossary"), annotators={})
     where = {"ctx": MacroContext(session, "pods.md", "ko", "../glossary/")}
     macros = make_macros(lambda: where["ctx"])
     yield macros["term"], session.macro_errors, where, session

@@ -68,10 +68,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._annotated.clear()
         self._linked.clear()
         try:
-            glossary = self._cache.load(self.glossary_dir)
+            self.session = self._cache.session(self.glossary_dir)
         except GlossaryError as exc:
             raise PluginError(exc.report()) from None
-        self.session = BuildSession(glossary)
         self._l10n_setup(config)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
