@@ -48,7 +48,7 @@ COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "_
 
 
 def copy_project(dest: Path, source: Path = ROOT) -> Path:
-    """A copy of the whole project (mkdocs.yml, docs, glossary, hooks, overrides, plugins ...)
+    """A copy of the whole project (mkdocs.yml, docs, glossary, overrides, plugins ...)
     to break on purpose. Build it with build_site(..., project=dest); the copy's own plugin
     code is used when PYTHONPATH names dest / "plugins" (build_site does that)."""
     shutil.copytree(source, dest, ignore=COPY_IGNORE)

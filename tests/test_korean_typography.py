@@ -1,16 +1,8 @@
-"""hooks/korean_typography.py: a particle stays with the short inline code it follows."""
+"""The plugin's typography: a particle stays with the short inline code it follows."""
 
 from __future__ import annotations
 
-import importlib.util
-
-from conftest import ROOT
-
-_spec = importlib.util.spec_from_file_location("korean_typography",
-                                               ROOT / "hooks" / "korean_typography.py")
-korean_typography = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(korean_typography)
-keep = korean_typography.keep_particles_with_code
+from bilingual_glossary.typography import keep_particles_with_code as keep
 
 
 def test_short_code_and_its_particle_become_one_unit() -> None:

@@ -42,6 +42,9 @@ class GlossaryConfig(base.Config):
     used_on_exclude = c.ListOfItems(c.Type(str), default=[])
     # add the plugin's tooltip, diagram and glossary-page CSS and JavaScript to the site
     assets = c.Type(bool, default=True)
+    # on Korean pages, keep a particle on the line of the short inline code it follows
+    # (`standalone`에는): a break CSS cannot take away (typography.py)
+    keep_particles = c.Type(bool, default=True)
 
     # --- the glossary as data (export/) ---
     # files written at the site root: glossary.json (with glossary.schema.json), glossary.tbx,

@@ -8,8 +8,9 @@ column Chromium splits `standalone` from 에는. CSS offers no way to take that 
 away, so each short code and the Hangul right after it are wrapped in one unbreakable
 <span class="ko-keep">. Long code (a URL) is left alone: it has to break somewhere.
 
-A MkDocs hook (mkdocs.yml `hooks:`), on the finished HTML of every page; the text is
-unchanged, so search and the glossary annotations see the same words.
+The plugin applies it to the finished HTML of every Korean page (option `keep_particles`); the
+text is unchanged, so search and the glossary annotations see the same words. The plugin's
+tooltip stylesheet holds the .ko-keep rule, so another site gets it with the plugin.
 """
 
 from __future__ import annotations
@@ -24,7 +25,3 @@ _CODE_THEN_HANGUL = re.compile(rf"(<code>[^<]{{1,{MAX_KEPT_CODE}}}</code>)([\uac
 
 def keep_particles_with_code(html: str) -> str:
     return _CODE_THEN_HANGUL.sub(r'<span class="ko-keep">\1\2</span>', html)
-
-
-def on_post_page(output: str, page, config) -> str:
-    return keep_particles_with_code(output)
