@@ -133,6 +133,14 @@ def entry_names(html: str) -> list[str]:
     return [h.text() for h in parse(html).find_all("h3", "glossary-entry-name")]
 
 
+def facts(article: Node) -> dict[str, Node]:
+    """An entry's facts by label: the <dl>'s rows are <div>s of one <dt> and one <dd>."""
+    rows = [c for c in article.find("dl", "glossary-entry-facts").children
+            if isinstance(c, Node)]
+    assert rows and all(row.tag == "div" for row in rows)
+    return {row.find("dt").text(): row.find("dd") for row in rows}
+
+
 # --- unit tests ---------------------------------------------------------------------------
 
 def test_initial_consonants() -> None:
@@ -178,31 +186,56 @@ def test_entry_shows_names_relations_tags_and_docs() -> None:
     assert "Pod" in pod.find("p", "glossary-entry-other").text()
     assert "포드" in pod.find("p", "glossary-entry-aliases").text()
     assert json.loads(pod.attrs["data-names"]) == ["파드", "포드", "Pod"]
-    facts = {div.find("dt").text(): div.find("dd")
-             for div in pod.find_all("div", "glossary-fact")}
-    assert [a.attrs["href"] for a in facts["상위 구성"].find_all("a")] == ["#node"]
-    assert [a.attrs["href"] for a in facts["관련 용어"].find_all("a")] == ["#cluster"]
-    assert facts["태그"].text() == "워크로드"
-    docs = facts["공식 문서"].find("a")
+    pod_facts = facts(pod)
+    assert [a.attrs["href"] for a in pod_facts["상위 구성"].find_all("a")] == ["#node"]
+    assert [a.attrs["href"] for a in pod_facts["관련 용어"].find_all("a")] == ["#cluster"]
+    assert pod_facts["태그"].text() == "워크로드"
+    docs = pod_facts["공식 문서"].find("a")
     assert docs.attrs["rel"] == "noopener"
     assert docs.attrs["href"] == "https://kubernetes.io/docs/concepts/workloads/pods/"
 
     node = next(a for a in tree.find_all("article") if a.attrs["data-term"] == "node")
-    facts = {div.find("dt").text(): div.find("dd")
-             for div in node.find_all("div", "glossary-fact")}
+    node_facts = facts(node)
     # contains: own parts in 가나다 order, Latin names last; kinds listed separately
-    assert [a.text() for a in facts["구성 요소"].find_all("a")] == ["파드", "Kubelet"]
-    assert [a.text() for a in facts["하위 종류"].find_all("a")] == ["워커 노드"]
+    assert [a.text() for a in node_facts["구성 요소"].find_all("a")] == ["파드", "Kubelet"]
+    assert [a.text() for a in node_facts["하위 종류"].find_all("a")] == ["워커 노드"]
     # the kind inherits the node's parts
     worker = next(a for a in tree.find_all("article") if a.attrs["data-term"] == "worker")
-    facts = {div.find("dt").text(): div.find("dd")
-             for div in worker.find_all("div", "glossary-fact")}
-    assert [a.text() for a in facts["구성 요소"].find_all("a")] == ["파드", "Kubelet"]
-    assert [a.text() for a in facts["상위 종류"].find_all("a")] == ["노드"]
+    worker_facts = facts(worker)
+    assert [a.text() for a in worker_facts["구성 요소"].find_all("a")] == ["파드", "Kubelet"]
+    assert [a.text() for a in worker_facts["상위 종류"].find_all("a")] == ["노드"]
+
+
+def test_entry_markup_is_compact() -> None:
+    """The page repeats an entry's markup 150 times and more: no class on what CSS reaches by
+    position, names as compact JSON, no empty attributes (issue 10: under 350 KB)."""
+    html = glossary_page_html(small_glossary(), "ko")
+    start = html.index('<article class="glossary-entry" data-term="pod"')
+    pod = html[start:html.index("</article>", start)]
+    assert pod.startswith('<article class="glossary-entry" data-term="pod"'
+                          """ data-names='["파드","포드","Pod"]' data-tags="workload">\n<div>\n""")
+    assert ('<p class="glossary-entry-other"><span>영어</span> <b lang="en">Pod</b></p>'
+            in pod)
+    assert '<p class="glossary-entry-aliases"><span>다른 이름</span> 포드</p>' in pod
+    assert ('<dl class="glossary-entry-facts" data-search-exclude>'
+            '<div class="glossary-fact-part_of"><dt>상위 구성</dt>'
+            '<dd><ul><li><a href="#node">노드</a></li></ul></dd></div>') in pod
+    assert ('<div class="glossary-fact-tags"><dt>태그</dt><dd><ul><li>워크로드</li></ul></dd>'
+            '</div>') in pod
+    # an entry without tags has no data-tags at all
+    assert '<article class="glossary-entry" data-term="kkachi"' \
+           """ data-names='["까치","Magpie"]'>""" in html
+
+
+def test_other_language_aliases_follow_the_name_in_its_language() -> None:
+    node = make_term("node2", "워크노드", "Work node", en_aliases=("Minion", "Worker"))
+    html = glossary_page_html(small_glossary(node), "ko")
+    assert ('<p class="glossary-entry-other"><span>영어</span> <span lang="en"><b>Work node</b>'
+            ' (Minion, Worker)</span></p>') in html
 
 
 def test_hostile_definitions_stay_inert_text() -> None:
-    evil = make_term("evil", HOSTILE, HOSTILE, ko_aliases=(HOSTILE + "2",),
+    evil = make_term("evil", HOSTILE, HOSTILE, ko_aliases=(HOSTILE + "2", "it's <&> '1'"),
                      ko_long=f"{HOSTILE}\n\n[x](javascript:alert(1)) ![i](http://evil.test/i.png)"
                              "\n\n<img src=x onerror=alert(1)>", tags=("evil",))
     glossary = small_glossary(evil)
@@ -219,7 +252,9 @@ def test_hostile_definitions_stay_inert_text() -> None:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "{{ 7*7 }}" in html and "{% if 1 %}" in html  # data is never a template
         entry = next(a for a in tree.find_all("article") if a.attrs["data-term"] == "evil")
-        assert HOSTILE in json.loads(entry.attrs["data-names"])  # attributes round-trip
+        names = json.loads(entry.attrs["data-names"])  # attributes round-trip
+        assert HOSTILE in names and "it's <&> '1'" in names
+        assert "it&#39;s &lt;&amp;&gt; &#39;1&#39;" in html  # ' cannot end data-names='…'
         assert entry.find("h3").text() == HOSTILE
         chip = next(b for b in tree.find_all("button") if b.attrs["data-tag"] == "evil")
         assert chip.text() == HOSTILE

@@ -24,9 +24,10 @@ def defined_term_set(glossary: Glossary, lang: str, addresses: SiteAddresses,
             "@id": url,
             "url": url,
             "name": text.term,
-            "termCode": term.id,
             "description": text.short,
-            "inDefinedTermSet": {"@id": set_id},
+            # a plain address, as in schema.org's own examples: the page repeats this for
+            # every term, so no {"@id": ...} wrapper (and no termCode: the @id ends in the id)
+            "inDefinedTermSet": set_id,
         }
         if text.aliases:
             item["alternateName"] = list(text.aliases)

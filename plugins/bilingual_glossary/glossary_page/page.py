@@ -177,11 +177,12 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
     text, other_text = term.text[lang], term.text[other]
     # the spellings to avoid too: a reader who knows the term as 라벨 or 부하분산 still finds it
     names = [*text.matched_names, *other_text.matched_names]
+    tags = f' data-tags="{_attr(" ".join(term.tags))}"' if term.tags else ""
     lines = [
         f'<article class="glossary-entry" data-term="{_attr(term.id)}"'
-        f' data-names="{_attr(json.dumps(names, ensure_ascii=False))}"'
-        f' data-tags="{_attr(" ".join(term.tags))}">',
-        '<div class="glossary-entry-text">',
+        f" data-names='{_names_attr(names)}'{tags}>",
+        # the entry's text; CSS places the diagram (if any) beside it
+        '<div>',
         f'<h3 class="glossary-entry-name" id="{_attr(term.id)}">{escape(text.term)}'
         # filled by l10n/site.py fill_badges(): a badge when the translation is outdated
         f'<!--glossary-badge:{term.id}-->'
@@ -190,10 +191,10 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
         _other_name_html(other_text, other, ui),
     ]
     if text.aliases:
-        lines.append(f'<p class="glossary-entry-aliases"><span class="glossary-label">'
+        lines.append(f'<p class="glossary-entry-aliases"><span>'
                      f'{escape(ui["aliases"])}</span> {escape(", ".join(text.aliases))}</p>')
     if text.avoid:  # shown, so that a reader who types 포드 finds 파드 in the site search
-        lines.append(f'<p class="glossary-entry-avoid"><span class="glossary-label">'
+        lines.append(f'<p class="glossary-entry-avoid"><span>'
                      f'{escape(ui["avoid"])}</span> {escape(", ".join(text.avoid))}</p>')
     lines.append(f'<p class="glossary-entry-short">{escape(text.short)}</p>')
     long_html = render_long(text.long)
@@ -207,12 +208,15 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
 
 
 def _other_name_html(other_text, other_lang: str, ui: Mapping[str, str]) -> str:
-    aliases = (f' <span class="glossary-entry-other-aliases">'
-               f'({escape(", ".join(other_text.aliases))})</span>' if other_text.aliases else "")
-    return (f'<p class="glossary-entry-other"><span class="glossary-label">'
-            f'{escape(ui["other_name"])}</span> <span lang="{other_lang}">'
-            f'<span class="glossary-entry-other-name">{escape(other_text.term)}</span>'
-            f'{aliases}</span></p>')
+    """The name in the other language in bold (<b>: a keyword, not extra importance), its
+    aliases after it in brackets; the first <span> is the label (styled by position)."""
+    if other_text.aliases:
+        name = (f'<span lang="{other_lang}"><b>{escape(other_text.term)}</b>'
+                f' ({escape(", ".join(other_text.aliases))})</span>')
+    else:
+        name = f'<b lang="{other_lang}">{escape(other_text.term)}</b>'
+    return (f'<p class="glossary-entry-other"><span>{escape(ui["other_name"])}</span>'
+            f' {name}</p>')
 
 
 def _facts_html(glossary: Glossary, term: Term, lang: str) -> str:
@@ -228,7 +232,7 @@ def _facts_html(glossary: Glossary, term: Term, lang: str) -> str:
         if terms:
             items = "".join(f'<li><a href="#{_attr(t.id)}">{escape(t.name(lang))}</a></li>'
                             for t in terms)
-            rows.append((key, ui[key], f'<ul class="glossary-inline-list">{items}</ul>'))
+            rows.append((key, ui[key], f'<ul>{items}</ul>'))
 
     links("part_of", [glossary[term.part_of]] if term.part_of else [])
     links("parts", by_name(glossary.effective_parts(term.id)))
@@ -236,9 +240,8 @@ def _facts_html(glossary: Glossary, term: Term, lang: str) -> str:
     links("kinds", by_name(glossary.kinds(term.id)))
     links("related", by_name(glossary[r] for r in term.related))
     if term.tags:
-        tags = "".join(f'<li class="glossary-tag" data-tag="{_attr(tag)}">'
-                       f'{escape(glossary.tags[tag][lang])}</li>' for tag in term.tags)
-        rows.append(("tags", ui["tags"], f'<ul class="glossary-inline-list">{tags}</ul>'))
+        tags = "".join(f'<li>{escape(glossary.tags[tag][lang])}</li>' for tag in term.tags)
+        rows.append(("tags", ui["tags"], f'<ul>{tags}</ul>'))
     docs = term.docs(lang)
     if docs:
         rows.append(("docs", ui["docs"], f'<a href="{_attr(docs)}" rel="noopener"'
@@ -249,7 +252,9 @@ def _facts_html(glossary: Glossary, term: Term, lang: str) -> str:
 
 
 def _fact_row(key: str, label: str, value: str) -> str:
-    return (f'<div class="glossary-fact glossary-fact-{key}"><dt>{escape(label)}</dt>'
+    # one class per row and none inside it: the page repeats this for every term, so the CSS
+    # reaches the rows, lists and items by position (.glossary-entry-facts > div, dd ul)
+    return (f'<div class="glossary-fact-{key}"><dt>{escape(label)}</dt>'
             f'<dd>{value}</dd></div>')
 
 
@@ -291,8 +296,8 @@ def fill_used_on(html: str, lang: str, usage: Mapping[str, Sequence[PageRef]],
                         f'{escape(p.title)}</a></li>' for p in pages[:limit])
         if len(pages) > limit:
             more = escape(ui["used_on_more"].format(count=len(pages) - limit))
-            items += f'<li class="glossary-used-on-more">{more}</li>'
-        return _fact_row("used-on", ui["used_on"], f'<ul class="glossary-inline-list">{items}</ul>')
+            items += f'<li>{more}</li>'
+        return _fact_row("used-on", ui["used_on"], f'<ul>{items}</ul>')
 
     return _USED_ON.sub(row, html)
 
@@ -310,3 +315,11 @@ def relative_url(target: str, from_page: str) -> str:
 
 def _attr(value: str) -> str:
     return escape(value, quote=True)
+
+
+def _names_attr(names: Sequence[str]) -> str:
+    """The names as compact JSON for a single-quoted attribute: the JSON's double quotes stay
+    as they are (no &quot; for every one of them); &, <, > and ' become references."""
+    text = json.dumps(list(names), ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("'", "&#39;"))
