@@ -47,9 +47,11 @@ l10n: $(VENV)/.installed
 l10n-mark: $(VENV)/.installed
 	$(PY) -m bilingual_glossary l10n-mark $(FILE) $(addprefix --term ,$(ID)) $(if $(ALL),--all)
 
-## bench: time annotation on a generated site; BENCH_ARGS="--targets --instructions" checks the goals
+## bench: time annotation on a generated site; BENCH_ARGS="--targets --instructions" checks the goals;
+## then the glossary pages' size at 150 pages per language and 150 terms (under 350 KB each)
 bench: $(VENV)/.installed
 	$(PY) bench/annotation.py $(BENCH_ARGS)
+	$(PY) bench/glossary_size.py
 
 ## mutation: break the site on purpose (a link to #viewport, a throwing focus handler, a diagram
 ## without boxes, invisible tooltip text) and show the tests catch each (tests/mutation/run.py)

@@ -111,8 +111,11 @@ def _open_search(page, query: str) -> str:
             JSON.parse(document.getElementById('__config').textContent)
                 .translations['search.result.placeholder']""")
     page.keyboard.press("/")  # Material's shortcut; typing sends the keyup it searches on
-    page.locator("input.md-search__input").wait_for(state="visible")
-    page.keyboard.type(query)
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.fill("")  # Material keeps the last query for the session (this tab ran others)
+    page.keyboard.type(query)  # Hangul arrives as inserted text, without a keyup
+    page.keyboard.press("End")
     page.locator(".md-search-result__item").first.wait_for(state="visible")
     return ".md-search__inner"  # the dialog: the query box and the results
 
