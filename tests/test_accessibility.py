@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_html import source_page_urls
 
 pytestmark = pytest.mark.browser
@@ -110,13 +111,19 @@ def _open_search(page, query: str) -> str:
         """() => document.querySelector('.md-search-result__meta').textContent.trim() ===
             JSON.parse(document.getElementById('__config').textContent)
                 .translations['search.result.placeholder']""")
-    page.keyboard.press("/")  # Material's shortcut; typing sends the keyup it searches on
+    page.keyboard.press("/")  # Material's shortcut
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
-    box.fill("")  # Material keeps the last query for the session (this tab ran others)
-    page.keyboard.type(query)  # Hangul arrives as inserted text, without a keyup
-    page.keyboard.press("End")
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    # fill() replaces the query Material kept from an earlier case in this tab; it sends no
+    # keyup, so End follows (typing Hangul key by key can land out of order on a phone)
+    box.fill(query)
+    box.press("End")
+    try:
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"no search results for {query!r}: the box holds "
+                    f"{page.input_value('input.md-search__input')!r}, the result line says "
+                    f"{page.text_content('.md-search-result__meta').strip()!r}")
     return ".md-search__inner"  # the dialog: the query box and the results
 
 
