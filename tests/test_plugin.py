@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from importlib.metadata import entry_points
@@ -185,6 +186,9 @@ def test_serve_rebuilds_on_glossary_edits_and_recovers_from_a_broken_one(project
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project)],
         cwd=project.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []  # the server's output, read as it comes
+    reader = threading.Thread(target=lambda: log.extend(server.stdout), daemon=True)
+    reader.start()
     pod = project.parent / "terms" / "pod.yml"
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -193,12 +197,18 @@ def test_serve_rebuilds_on_glossary_edits_and_recovers_from_a_broken_one(project
             "Definition of Pod.", "An edited definition."), encoding="utf-8")
         _wait_for(url, "An edited definition.")
         pod.write_text("en: [broken\n", encoding="utf-8")
-        time.sleep(2)  # the server logs the problem and keeps serving the last good site
+        # the rebuild fails with one clear message; the server keeps serving the last good site
+        deadline = time.monotonic() + 30
+        while not any("is not valid YAML" in line for line in log):
+            assert time.monotonic() < deadline, "".join(log)[-2000:]
+            time.sleep(0.1)
         pod.write_text(term_yaml("파드", "Pod", part_of="node").replace(
             "Definition of Pod.", "Fixed again."), encoding="utf-8")
         _wait_for(url, "Fixed again.")
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=30)
+        server.wait(timeout=30)
+        reader.join(timeout=10)
+    output = "".join(log)
     assert "terms/pod.yml: line 2: is not valid YAML" in output
     assert "Traceback" not in output

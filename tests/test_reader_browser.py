@@ -392,6 +392,7 @@ def test_the_other_language_is_one_link_away(watched_page, site_url: str) -> Non
 
 # --- 6. The reader's switch for term marks ----------------------------------------------------
 
+NEXT_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 MARKS = """a => { const s = getComputedStyle(a), p = getComputedStyle(a.parentElement);
     return {line: s.textDecorationLine, style: s.textDecorationStyle, color: s.color,
             parentLine: p.textDecorationLine, parentColor: p.color}; }"""
@@ -413,11 +414,14 @@ def test_the_switch_turns_term_marks_off_everywhere(watched_page, site_url: str)
     off = term.evaluate(MARKS)
     assert off["line"] == off["parentLine"] == "none", off
     assert off["color"] == off["parentColor"], off
+    # No fixed waits: the tooltip script shows a tooltip inside the pointer event itself (only
+    # hiding has a delay), and Playwright's click() returns after any navigation it started,
+    # so after two animation frames either has happened or never will.
     term.hover()
-    page.wait_for_timeout(300)
+    page.evaluate(NEXT_FRAMES)
     assert page.locator(".glossary-tip:visible").count() == 0
     term.click()  # reads as plain text: nothing happens
-    page.wait_for_timeout(300)
+    page.evaluate(NEXT_FRAMES)
     assert page.url == site_url + "pods/"
 
     # kept on another page, in the other language, labelled in that language

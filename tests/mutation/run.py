@@ -2,10 +2,12 @@
 
     make mutation        (or: .venv/bin/python tests/mutation/run.py [--keep] [NAME ...])
 
-Each mutation is applied to a fresh copy of the project in a temporary folder (node_modules
-linked, the copy's own plugin code on PYTHONPATH), then the tests that guard that part of the
-site run there. A mutation is "caught" when at least one of them fails. First, the same tests
-run on an unbroken copy: they must all pass, or a failure would prove nothing.
+Each mutation is applied to this working tree itself, as mutmut does: the plugin is installed
+from it (pip install -e .), so the tests see the broken code exactly as they would see a real
+mistake. The files a mutation touches are saved first and written back afterwards, also when
+the run is interrupted (Ctrl-C, SIGTERM). A mutation is "caught" when at least one of the tests
+that guard that part of the site fails. First, the same tests run on the unbroken tree: they
+must all pass, or a failure would prove nothing. Don't edit the project while it runs.
 
 The mutations:
 - link-to-viewport: a link to #viewport in every page (a <meta name>, not an anchor);
@@ -24,18 +26,18 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",
-                                ".pytest_cache", ".ruff_cache", ".hypothesis", "*.egg-info")
 TOOLTIP_JS = "plugins/bilingual_glossary/assets/glossary-tooltip.js"
 TOOLTIP_CSS = "plugins/bilingual_glossary/assets/glossary-tooltip.css"
 DIAGRAM_SVG = "plugins/bilingual_glossary/diagrams/svg.py"
@@ -110,19 +112,34 @@ MUTATIONS = [
 ]
 
 
-def copy(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=IGNORE)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
+MUTATED_FILES = (TOOLTIP_JS, TOOLTIP_CSS, DIAGRAM_SVG, MAIN_HTML)
 
 
-def run_tests(project: Path, args: tuple[str, ...], report: Path) -> tuple[int, list[str]]:
+@contextmanager
+def mutated(mutation: Mutation):
+    """The working tree with one mutation applied; every touched file is restored after."""
+    saved = {name: (ROOT / name).read_bytes() for name in MUTATED_FILES}
+
+    def restore(*_: object) -> None:
+        for name, content in saved.items():
+            (ROOT / name).write_bytes(content)
+
+    previous = signal.signal(signal.SIGTERM, lambda *a: (restore(), sys.exit(143)))
+    try:
+        mutation.apply(ROOT)
+        yield
+    finally:
+        restore()
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_tests(args: tuple[str, ...], report: Path) -> tuple[int, list[str]]:
     """(exit code, the failed or erroring test ids)."""
-    env = {**os.environ, "PYTHONPATH": str(project / "plugins"), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}",
          *args],
-        cwd=project, env=env, capture_output=True, text=True, timeout=1800)
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
     failed = []
     if report.is_file():
         for case in ET.parse(report).getroot().iter("testcase"):
@@ -136,7 +153,6 @@ def run_tests(project: Path, args: tuple[str, ...], report: Path) -> tuple[int, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("names", nargs="*", help="only these mutations (default: all)")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
     args = parser.parse_args(argv)
     chosen = [m for m in MUTATIONS if not args.names or m.name in args.names]
     if not chosen:
@@ -144,45 +160,36 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="mutation-check-"))
     ok = True
     try:
-        # the unbroken copy first: every guarding test must pass there
+        # the unbroken tree first: every guarding test must pass there
         started = time.monotonic()
         baseline: list[str] = []
         for mutation in chosen:
-            name = f"unbroken-{mutation.name}"
-            project = copy(work / name)
-            code, failed = run_tests(project, mutation.tests, work / f"{name}.xml")
+            code, failed = run_tests(mutation.tests, work / f"unbroken-{mutation.name}.xml")
             baseline += failed
             if code != 0 and not failed:
                 baseline.append(f"{mutation.name}: pytest exited {code}")
-            shutil.rmtree(project, ignore_errors=True)
-        print(f"unbroken copy: {'all guarding tests pass' if not baseline else 'FAILS'} "
+        print(f"unbroken tree: {'all guarding tests pass' if not baseline else 'FAILS'} "
               f"({time.monotonic() - started:.0f} s)")
         for test in sorted(set(baseline)):
             print(f"    {test}")
         ok = not baseline
         for mutation in chosen:
             started = time.monotonic()
-            project = copy(work / mutation.name)
             try:
-                mutation.apply(project)
+                with mutated(mutation):
+                    _, failed = run_tests(mutation.tests, work / f"{mutation.name}.xml")
             except MutationDoesNotApply as exc:
                 print(f"{mutation.name:<24} CANNOT APPLY  {exc}")
                 ok = False
                 continue
-            _, failed = run_tests(project, mutation.tests, work / f"{mutation.name}.xml")
             verdict = "caught" if failed else "MISSED"
             ok = ok and bool(failed)
             print(f"{mutation.name:<24} {verdict}  ({len(failed)} failed, "
                   f"{time.monotonic() - started:.0f} s)")
             for test in failed:
                 print(f"    {test}")
-            if not args.keep:
-                shutil.rmtree(project, ignore_errors=True)
     finally:
-        if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
-        else:
-            print(f"copies kept in {work}")
+        shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1
 
 
