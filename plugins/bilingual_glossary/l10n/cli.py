@@ -32,7 +32,7 @@ from bilingual_glossary.l10n.terminology import (
     lint_page,
     page_allow,
 )
-from bilingual_glossary.languages import suffix_language
+from bilingual_glossary.languages import page_language
 
 COMMANDS = ("l10n", "l10n-mark")
 
@@ -128,7 +128,7 @@ def _lint(glossary: Glossary, root: Path, docs_dir: Path) -> list[str]:
     found: list[str] = []
     spellings: dict[str, AvoidedSpellings] = {}
     for page in sorted(docs_dir.rglob("*.md")):
-        lang = suffix_language(page.name) or DEFAULT_LANG
+        lang = page_language(page.name, DEFAULT_LANG)
         if lang not in spellings:
             spellings[lang] = AvoidedSpellings(glossary, lang)
         source = page.read_text(encoding="utf-8")
