@@ -11,6 +11,7 @@ import pytest
 from bilingual_glossary.data.loader import load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.matching.annotate import Annotator, annotated_ids, term_link, tooltips_html
+from bilingual_glossary.matching.markup import tooltip_table
 from bilingual_glossary.matching.switch import HEAD_SCRIPT as SWITCH_HEAD_SCRIPT
 from conftest import ROOT
 from hypothesis import given, settings
@@ -208,8 +209,8 @@ def test_hostile_text_is_escaped_everywhere():
     escaped = html_lib.escape(HOSTILE)
     for markup in (term_link(glossary, "ko", "pod", HREF),
                    term_link(glossary, "ko", "pod", HREF, HOSTILE),
-                   tooltips_html(glossary, "ko", {"pod"}),
-                   tooltips_html(glossary, "en", {"pod"})):
+                   tooltips_html(tooltip_table(glossary, "ko"), {"pod"}),
+                   tooltips_html(tooltip_table(glossary, "en"), {"pod"})):
         assert "<script" not in markup
         assert "{{ 7*7 }}" in markup
         assert escaped in markup
@@ -218,28 +219,28 @@ def test_hostile_text_is_escaped_everywhere():
 
 
 def test_tooltip_content_in_each_language():
-    ko_tips = tooltips_html(GLOSSARY, "ko", {"pod"})
+    ko_tips = tooltips_html(tooltip_table(GLOSSARY, "ko"), {"pod"})
     assert ko_tips == (
         '<div class="glossary-tips" data-glossary-tips>'
         '<div class="glossary-tip" id="glossary-tip-pod" role="tooltip" hidden>'
         '<p class="glossary-tip__title"><strong class="glossary-tip__name">파드</strong> '
         '<span class="glossary-tip__original" lang="en">(Pod)</span></p>'
         '<p class="glossary-tip__short">파드 정의.</p></div></div>')
-    en_tips = tooltips_html(GLOSSARY, "en", {"pod"})
+    en_tips = tooltips_html(tooltip_table(GLOSSARY, "en"), {"pod"})
     assert "(Pod)" not in en_tips and "Definition of Pod." in en_tips
 
 
 def test_tooltip_skips_the_original_when_it_is_the_same_name():
-    assert "glossary-tip__original" not in tooltips_html(GLOSSARY, "ko", {"etcd"})
+    assert "glossary-tip__original" not in tooltips_html(tooltip_table(GLOSSARY, "ko"), {"etcd"})
 
 
 def test_tooltips_for_no_terms_or_unknown_terms_are_empty():
-    assert tooltips_html(GLOSSARY, "ko", set()) == ""
-    assert tooltips_html(GLOSSARY, "ko", {"no-such-term"}) == ""
+    assert tooltips_html(tooltip_table(GLOSSARY, "ko"), set()) == ""
+    assert tooltips_html(tooltip_table(GLOSSARY, "ko"), {"no-such-term"}) == ""
 
 
 def test_tooltips_are_sorted_and_unique():
-    tips = tooltips_html(GLOSSARY, "ko", ["pod", "node", "pod"])
+    tips = tooltips_html(tooltip_table(GLOSSARY, "ko"), ["pod", "node", "pod"])
     assert re.findall(r'id="glossary-tip-([^"]+)"', tips) == ["node", "pod"]
 
 
@@ -252,7 +253,7 @@ def test_annotated_ids_reads_any_attribute_order():
 def test_every_link_points_at_its_tooltip():
     out = ko("<p>파드와 노드, 시크릿</p>")
     described = set(re.findall(r'aria-describedby="glossary-tip-([^"]+)"', out))
-    tips = tooltips_html(GLOSSARY, "ko", annotated_ids(out))
+    tips = tooltips_html(tooltip_table(GLOSSARY, "ko"), annotated_ids(out))
     assert described == set(re.findall(r'id="glossary-tip-([^"]+)"', tips)) == {
         "pod", "node", "secret"}
 

@@ -185,7 +185,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         linked = self._linked.pop(page.file.src_uri, None)
         if linked is None:  # a page the annotator skipped may still hold term() links
             linked = annotated_ids(output)
-        tips = tooltips_html(self.session.glossary, lang, linked)
+        tips = tooltips_html(self.session.annotator(lang).tooltips, linked)
         head, body_end, tail = output.rpartition("</body>")
         return f"{head}{tips}{body_end}{tail}" if tips and body_end else output
 

@@ -26,6 +26,7 @@ from bilingual_glossary.matching.markup import (
     annotated_ids,
     annotation_start,
     term_link,
+    tooltip_table,
     tooltips_html,
 )
 from bilingual_glossary.matching.matcher import Matcher
@@ -50,6 +51,7 @@ class Annotator:
         self._scanner = scanner(self.matcher.before, self.matcher.html_names)
         self._scanner_any_case: re.Pattern[str] | None = None  # compiled if ever needed
         self._starts: dict[str, dict[str, str]] = {}  # glossary href -> id -> link start tag
+        self.tooltips = tooltip_table(glossary, lang)  # term id -> its hidden tooltip
 
     def annotate(self, html: str, glossary_href: str, every: bool = False) -> Annotated:
         """Link the first occurrence of each term (every occurrence if `every`).

@@ -10,7 +10,7 @@ Every string that comes from the glossary is HTML-escaped here, and nowhere re-r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from bilingual_glossary.data.model import Glossary, Term
@@ -20,7 +20,6 @@ TIP_PREFIX = "glossary-tip-"
 ORIGINAL_LANG = "en"  # pages in other languages show the English name next to theirs
 
 _A_START = re.compile(r"""<a\s(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.I)
-_TIPS: dict[tuple[int, str], tuple[Glossary, dict[str, str]]] = {}
 
 
 def annotation_start(term_id: str, glossary_href: str) -> str:
@@ -37,18 +36,10 @@ def term_link(glossary: Glossary, lang: str, term_id: str, glossary_href: str,
     return f"{annotation_start(term_id, glossary_href)}{escape(label)}</a>"
 
 
-def _tooltip_table(glossary: Glossary, lang: str) -> dict[str, str]:
-    """Every term's hidden tooltip, written once per glossary and language: every page that
-    uses a term repeats it."""
-    key = (id(glossary), lang)
-    cached = _TIPS.get(key)
-    if cached is not None and cached[0] is glossary:  # the same object, not a reused id
-        return cached[1]
-    if len(_TIPS) > 16:
-        _TIPS.clear()
-    table = {term.id: _tooltip_html(term, lang) for term in glossary}
-    _TIPS[key] = (glossary, table)
-    return table
+def tooltip_table(glossary: Glossary, lang: str) -> dict[str, str]:
+    """Every term's hidden tooltip in one language. The annotator keeps one per build: every
+    page that uses a term repeats its tooltip."""
+    return {term.id: _tooltip_html(term, lang) for term in glossary}
 
 
 def _tooltip_html(term: Term, lang: str) -> str:
@@ -64,9 +55,9 @@ def _tooltip_html(term: Term, lang: str) -> str:
             f'<p class="glossary-tip__short">{escape(text.short)}</p></div>')
 
 
-def tooltips_html(glossary: Glossary, lang: str, term_ids: Iterable[str]) -> str:
-    """Hidden tooltip elements for the terms a page uses, in one container ('' for none)."""
-    table = _tooltip_table(glossary, lang)
+def tooltips_html(table: Mapping[str, str], term_ids: Iterable[str]) -> str:
+    """Hidden tooltip elements for the terms a page uses, from a tooltip_table(), in one
+    container ('' for none)."""
     tips = [table[tid] for tid in sorted(set(term_ids)) if tid in table]
     if not tips:
         return ""
