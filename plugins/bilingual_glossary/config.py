@@ -45,6 +45,9 @@ class GlossaryConfig(base.Config):
     # on Korean pages, keep a particle on the line of the short inline code it follows
     # (`standalone`에는): a break CSS cannot take away (typography.py)
     keep_particles = c.Type(bool, default=True)
+    # hide the INFO lines mkdocs-macros and static-i18n print on every rebuild (their
+    # variables, overrides, the note on relative extra.alternate links); warnings always show
+    quiet = c.Type(bool, default=True)
 
     # --- the glossary as data (export/) ---
     # files written at the site root: glossary.json (with glossary.schema.json), glossary.tbx,

@@ -28,6 +28,7 @@ from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
 from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
 from bilingual_glossary.matching.switch import add_switch_script
+from bilingual_glossary.serving import ProblemLog, fallback_session, mark_site, quiet_chatty_loggers
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.typography import keep_particles_with_code
 
@@ -59,6 +60,24 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._current_page = None  # the page mkdocs-macros is rendering
         self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
         self.l10n: SiteL10n | None = None  # translations' freshness, terminology lint
+        # `mkdocs serve` (serving.py): problems become warnings and a banner on every page.
+        # With on_startup, MkDocs keeps this instance from one rebuild to the next.
+        self._serving = False
+        self._problems: ProblemLog | None = None
+        self._last_good = None  # the last glossary that loaded without a problem
+        self._depth = 0  # builds under way: static-i18n runs one per language inside the first
+        self._said: set[str] = set()  # warnings given in this rebuild (each language passes)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+        if self._serving and self._problems is None:
+            self._problems = ProblemLog()
+            logging.getLogger("mkdocs").addHandler(self._problems)
+
+    def on_shutdown(self) -> None:
+        if self._problems is not None:
+            logging.getLogger("mkdocs").removeHandler(self._problems)
+            self._problems = None
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -68,10 +87,23 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.default_lang = _site_language(config)
         self._annotated.clear()
         self._linked.clear()
+        if self.config.quiet:
+            quiet_chatty_loggers()
+        if self._depth == 0:  # a new build or rebuild, not static-i18n's next language
+            self._said.clear()
+            if self._problems is not None:
+                self._problems.start()
         try:
             self.session = self._cache.session(self.glossary_dir)
+            self._last_good = self.session.glossary
         except GlossaryError as exc:
-            raise PluginError(exc.report()) from None
+            if not self._serving:
+                raise PluginError(exc.report()) from None
+            for problem in exc.problems:  # shown, not fatal: the last good glossary serves
+                self._warn(str(problem))
+            self.session = fallback_session(self._last_good)
+        for draft in self.session.glossary.drafts:  # a warning: strict builds fail on one
+            self._warn(draft)
         self._l10n_setup(config)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
@@ -91,6 +123,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 if ASSETS_URL + name not in present:
                     config.extra_javascript.append(ExtraScriptValue(ASSETS_URL + name))
         return config
+
+    def on_pre_build(self, config) -> None:
+        self._depth += 1
+
+    @event_priority(-200)  # after static-i18n's on_post_build (-100) has built the others
+    def on_post_build(self, config) -> None:
+        self._depth = max(self._depth - 1, 0)
+        if self._depth == 0 and self._problems is not None:
+            mark_site(config.site_dir, self._problems.lines())
+            self._problems.active = False
+
+    def on_build_error(self, error) -> None:
+        self._depth = 0
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.glossary_dir))  # an edited term rebuilds the site
@@ -129,7 +174,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if self.session.macro_errors:
             errors, self.session.macro_errors[:] = list(self.session.macro_errors), []
-            raise PluginError("\n".join(errors))
+            self._problem("\n".join(errors))
         self._mode(page)  # an invalid front matter value stops the build here
         self._l10n_lint(page)
         return markdown
@@ -235,7 +280,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         try:
             allow = allowed_spellings(page.meta.get(ALLOW_KEY))
         except ValueError as exc:
-            raise PluginError(f"{self.l10n.page_label(page.file.src_uri)}: {exc}") from None
+            self._problem(f"{self.l10n.page_label(page.file.src_uri)}: {exc}")
+            allow = allowed_spellings(None)
         lang = self._lang(page.file)
         glossary = self.session.glossary
         hits = self.l10n.lint_page(glossary, page.file.src_uri, lang, page.file.content_string,
@@ -277,9 +323,23 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             value = "first" if value else "off"
         mode = str(value).strip().lower()
         if mode not in ANNOTATE_MODES:
-            raise PluginError(f"{page.file.src_uri}: front matter 'glossary: {value}' is not "
-                              f"valid. Fix: use one of {', '.join(ANNOTATE_MODES)}.")
+            self._problem(f"{page.file.src_uri}: front matter 'glossary: {value}' is not "
+                          f"valid. Fix: use one of {', '.join(ANNOTATE_MODES)}.")
+            mode = self.config.annotate
         return mode
+
+    def _warn(self, message: str) -> None:
+        """A warning, once per build (static-i18n runs on_config once per language)."""
+        if message not in self._said:
+            self._said.add(message)
+            log.warning(message)
+
+    def _problem(self, message: str) -> None:
+        """A page problem: stops a build; while serving, a warning that the banner shows."""
+        if not self._serving:
+            raise PluginError(message)
+        for line in message.splitlines():
+            self._warn(line)
 
     def _glossary_href(self, page, lang: str) -> str:
         """Relative link from the page to its language's glossary page."""

@@ -15,17 +15,18 @@ from bilingual_glossary.data.model import LANGS, Glossary
 from bilingual_glossary.l10n import cli as l10n_cli
 
 TEMPLATE = """\
-# {id}: fill in both languages, then run `make glossary-check`.
+draft: true         # a draft is not shown or matched; delete this line to publish the term
+# {id}: fill in both languages, check with `make glossary-check`, then delete the line above.
 ko:
   term: ''          # Korean name (Kubernetes Korean localization), e.g. 파드
-  aliases: []       # other spellings and synonyms, e.g. [포드]
-  short: ''         # one or two plain sentences: the tooltip
+  aliases: []       # other accepted names and synonyms, e.g. [자동 확장] for 오토스케일링
+  short: ''         # one or two plain sentences (해라체): the tooltip
   long: ''          # optional Markdown for the glossary page
-  avoid: []         # spellings to avoid in pages (still matched), e.g. [포드]
+  avoid: []         # spellings pages must not use (still matched, flagged), e.g. [포드]
   docs:             # the official Korean page, e.g. https://kubernetes.io/ko/docs/...
 en:
   term: ''
-  aliases: []
+  aliases: []       # e.g. [autoscale]
   short: ''
   long: ''
   avoid: []
@@ -66,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     if args.command == "check":
-        print(f"glossary OK: {len(glossary)} terms, {len(glossary.tags)} tags")
-        return 0
+        for draft in glossary.drafts:  # a strict build fails on a draft: so does the check
+            print(draft, file=sys.stderr)
+        print(f"glossary {'has drafts' if glossary.drafts else 'OK'}: {len(glossary)} terms, "
+              f"{len(glossary.tags)} tags, {len(glossary.drafts)} drafts")
+        return 1 if glossary.drafts else 0
     if args.command == "export":
         return run_export(glossary, args)
     if args.command in l10n_cli.COMMANDS:
@@ -90,7 +94,8 @@ def new_term(glossary_dir: Path, term_id: str) -> int:
               file=sys.stderr)
         return 1
     path.write_text(TEMPLATE.format(id=term_id), encoding="utf-8")
-    print(f"wrote glossary/{term_id}.yml: fill in ko and en, then run `make glossary-check`.")
+    print(f"wrote glossary/{term_id}.yml, a draft: fill in ko and en, run `make glossary-check`, "
+          "then delete its first line, `draft: true`, to publish the term.")
     return 0
 
 

@@ -23,6 +23,8 @@ LANG_KEYS = {"term", "aliases", "short", "long", "avoid", "docs"}
 TOP_KEYS |= {"action"}
 LANG_KEYS |= {"not_after", "not_before", "case_sensitive"}
 REF_FIELDS = ("part_of", "kind_of")
+# `draft: true` (written by `make glossary-new`): the file is left out until the line goes
+DRAFT_KEY = "draft"
 # libyaml's safe loader where PyYAML was built with it: about 4x faster, same errors
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -49,6 +51,7 @@ def load_glossary(directory: Path | str) -> Glossary:
     # a broken _tags.yml is reported once, not again as an unknown tag in every term
     check_tags = len(found.problems) == before
     raw_terms: dict[str, tuple[str, dict[str, Any]]] = {}
+    drafts: dict[str, str] = {}  # id -> its warning: a draft is neither shown nor matched
     broken: set[str] = set()  # ids whose file has a problem: not also "unknown" elsewhere
     for path in sorted(directory.iterdir()):
         label = _label(path, directory)
@@ -72,18 +75,43 @@ def load_glossary(directory: Path | str) -> Glossary:
                       "run `make glossary-new ID=<id>` for a template.")
             broken.add(path.stem)
             continue
+        if DRAFT_KEY in data:
+            if data[DRAFT_KEY] is not True:
+                found.add(label, DRAFT_KEY, "must be true, or absent.",
+                          "delete the `draft:` line to publish the term.")
+                broken.add(path.stem)
+            else:
+                drafts[path.stem] = _draft_warning(path.stem, label, data, tags)
+            continue
         raw_terms[path.stem] = (label, data)
 
     terms = {tid: _build_term(tid, label, data, tags, found, check_tags=check_tags)
              for tid, (label, data) in raw_terms.items()}
     broken |= {tid for tid, t in terms.items() if t is None}
     terms = {tid: t for tid, t in terms.items() if t is not None}
-    _check_references(terms, broken, found)
+    _check_references(terms, broken, found, set(drafts))
     _check_cycles(terms, found)
     _check_duplicate_names(terms, found)
     if found.problems:
         raise GlossaryError(found.problems)
-    return Glossary(terms=dict(sorted(terms.items())), tags=tags)
+    return Glossary(terms=dict(sorted(terms.items())), tags=tags,
+                    drafts=tuple(drafts[tid] for tid in sorted(drafts)))
+
+
+def _draft_warning(term_id: str, label: str, data: dict[str, Any],
+                   tags: dict[str, dict[str, str]]) -> str:
+    """One line for a draft: the fields that would fail validation once it is published."""
+    unfinished = _Collector()
+    body = {key: value for key, value in data.items() if key != DRAFT_KEY}
+    _build_term(term_id, label, body, tags, unfinished)
+    fields = list(dict.fromkeys(p.field or "(the file)" for p in unfinished.problems))
+    if fields:
+        state = f"is a draft, not shown or matched; still to fill: {', '.join(fields)}."
+        fix = "fill those in, then delete the `draft: true` line to publish the term."
+    else:
+        state = "is a draft, not shown or matched; every field is filled."
+        fix = "delete the `draft: true` line to publish the term."
+    return str(Problem(label, DRAFT_KEY, state, fix))
 
 
 def _label(path: Path, directory: Path) -> str:
@@ -329,8 +357,17 @@ def _lang_name(lang: str) -> str:
     return {"ko": "Korean", "en": "English"}.get(lang, lang)
 
 
-def _check_references(terms: dict[str, Term], broken: set[str], found: _Collector) -> None:
+def _check_references(terms: dict[str, Term], broken: set[str], found: _Collector,
+                      drafts: set[str] = frozenset()) -> None:
     """Every id a term names exists; an id whose own file is broken was reported already."""
+    def missing(target: str) -> tuple[str, str]:
+        if target in drafts:
+            return (f"'{target}' is a draft (glossary/{target}.yml), not yet published.",
+                    f"finish glossary/{target}.yml and delete its `draft: true` line, or "
+                    "name another term.")
+        return (f"'{target}' is not a term id.",
+                f"use an existing id, or add glossary/{target}.yml.")
+
     for term in terms.values():
         for field in REF_FIELDS:
             target = getattr(term, field)
@@ -340,14 +377,12 @@ def _check_references(terms: dict[str, Term], broken: set[str], found: _Collecto
                 found.add(term.source, field, "points at the term itself.",
                           "name the enclosing term (part_of) or the broader term (kind_of).")
             elif target not in terms:
-                found.add(term.source, field, f"'{target}' is not a term id.",
-                          f"use an existing id, or add glossary/{target}.yml.")
+                found.add(term.source, field, *missing(target))
         for target in term.related:
             if target in broken:
                 continue
             if target not in terms:
-                found.add(term.source, "related", f"'{target}' is not a term id.",
-                          f"use an existing id, or add glossary/{target}.yml.")
+                found.add(term.source, "related", *missing(target))
             elif target == term.id:
                 found.add(term.source, "related", "lists the term itself.", "remove it.")
 

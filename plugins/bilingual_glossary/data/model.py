@@ -61,6 +61,8 @@ class Glossary:
 
     terms: Mapping[str, Term]
     tags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # files marked `draft: true`: left out of the glossary, one warning line each (loader.py)
+    drafts: tuple[str, ...] = ()
 
     def __contains__(self, term_id: object) -> bool:
         return term_id in self.terms
