@@ -70,6 +70,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        if self.config.quiet:  # before the first build: other plugins' on_config log too
+            quiet_chatty_loggers()
         if self._serving and self._problems is None:
             self._problems = ProblemLog()
             logging.getLogger("mkdocs").addHandler(self._problems)
