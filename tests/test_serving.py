@@ -5,7 +5,9 @@ the banner goes when the file is fixed. A strict build fails on the same problem
 
 from __future__ import annotations
 
+import html
 import logging
+import os
 import re
 import socket
 import subprocess
@@ -154,9 +156,7 @@ def _banner_lines(page: str) -> list[str]:
     start = page.find(BANNER_START)
     if start < 0:
         return []
-    import html as html_module
-
-    return [html_module.unescape(line)
+    return [html.unescape(line)
             for line in re.findall(r"<li><code>(.*?)</code></li>", page[start:page.find(
                 "<!-- /bilingual-glossary", start)])]
 
@@ -167,7 +167,7 @@ def test_serve_shows_problems_on_every_page_and_clears_them(tmp_path: Path) -> N
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     log: list[str] = []
     reader = threading.Thread(target=lambda: log.extend(server.stdout), daemon=True)
     reader.start()
@@ -189,7 +189,7 @@ def test_serve_shows_problems_on_every_page_and_clears_them(tmp_path: Path) -> N
         # fixed: the banner goes from every page
         pod.write_text(good_pod, encoding="utf-8")
         for url in pages:
-            _wait(url, lambda b: BANNER_START not in b and "</html>" in b, "the page without banner")
+            _wait(url, lambda b: BANNER_START not in b and "</html>" in b, "a page, no banner")
 
         # a new term from the template: a draft, named on the page, not fatal
         subprocess.run([sys.executable, "-m", "bilingual_glossary", "new", "cronjob"],
