@@ -79,49 +79,49 @@ def test_quiet_loggers_drop_info_and_keep_warnings() -> None:
 def test_a_draft_is_left_out_and_named_with_the_fields_to_fill(tmp_path: Path) -> None:
     folder = tmp_path / "p" / "glossary"
     copy_project(tmp_path / "p")
-    (folder / "cronjob.yml").write_text(
-        "draft: true\nko:\n  term: 크론잡\n  short: ''\nen:\n  term: CronJob\n", encoding="utf-8")
-    (folder / "lease.yml").write_text(
-        "draft: true\nko: {term: 리스, short: 리스다.}\nen: {term: Lease, short: A lease.}\n",
+    (folder / "test-draft.yml").write_text(
+        "draft: true\nko:\n  term: 초안\n  short: ''\nen:\n  term: Draft\n", encoding="utf-8")
+    (folder / "test-ready.yml").write_text(
+        "draft: true\nko: {term: 준비, short: 준비다.}\nen: {term: Ready, short: Ready.}\n",
         encoding="utf-8")
     glossary = load_glossary(folder)
-    assert "cronjob" not in glossary and "lease" not in glossary and "pod" in glossary
+    assert "test-draft" not in glossary and "test-ready" not in glossary and "pod" in glossary
     assert glossary.drafts == (
-        "glossary/cronjob.yml: draft: is a draft, not shown or matched; still to fill: "
+        "glossary/test-draft.yml: draft: is a draft, not shown or matched; still to fill: "
         "ko.short, en.short. Fix: fill those in, then delete the `draft: true` line to "
         "publish the term.",
-        "glossary/lease.yml: draft: is a draft, not shown or matched; every field is filled. "
+        "glossary/test-ready.yml: draft: is a draft, not shown or matched; every field is filled. "
         "Fix: delete the `draft: true` line to publish the term.")
-    text = (folder / "lease.yml").read_text(encoding="utf-8")
-    (folder / "lease.yml").write_text(text.replace("draft: true\n", ""), encoding="utf-8")
+    text = (folder / "test-ready.yml").read_text(encoding="utf-8")
+    (folder / "test-ready.yml").write_text(text.replace("draft: true\n", ""), encoding="utf-8")
     published = load_glossary(folder)
-    assert "lease" in published and len(published.drafts) == 1
+    assert "test-ready" in published and len(published.drafts) == 1
 
 
 def test_a_reference_to_a_draft_and_a_false_draft_line_are_errors(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    (project / "glossary" / "cronjob.yml").write_text("draft: true\n", encoding="utf-8")
+    (project / "glossary" / "test-draft.yml").write_text("draft: true\n", encoding="utf-8")
     (project / "glossary" / "job.yml").write_text(
         "draft: false\nko: {term: 잡, short: 잡이다.}\nen: {term: Job, short: A job.}\n",
         encoding="utf-8")
     node = project / "glossary" / "node.yml"
-    node.write_text(node.read_text(encoding="utf-8") + "\nkind_of: cronjob\n", encoding="utf-8")
+    node.write_text(node.read_text(encoding="utf-8") + "\nkind_of: test-draft\n", encoding="utf-8")
     with pytest.raises(Exception) as info:
         load_glossary(project / "glossary")
     report = str(info.value)
-    assert ("glossary/node.yml: kind_of: 'cronjob' is a draft (glossary/cronjob.yml), not yet "
-            "published.") in report
+    assert ("glossary/node.yml: kind_of: 'test-draft' is a draft (glossary/test-draft.yml), "
+            "not yet published.") in report
     assert "glossary/job.yml: draft: must be true, or absent." in report
 
 
 def test_the_strict_build_fails_on_a_draft(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     subprocess.run([sys.executable, "-m", "bilingual_glossary", "--root", str(project), "new",
-                    "cronjob"], check=True, capture_output=True)
+                    "test-draft"], check=True, capture_output=True)
     result = build_site(tmp_path / "site", project=project)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert output.count("glossary/cronjob.yml: draft: is a draft") == 1  # once, not per language
+    assert output.count("glossary/test-draft.yml: draft: is a draft") == 1  # once, not per language
     assert "Traceback" not in output
 
 
@@ -192,9 +192,9 @@ def test_serve_shows_problems_on_every_page_and_clears_them(tmp_path: Path) -> N
             _wait(url, lambda b: BANNER_START not in b and "</html>" in b, "a page, no banner")
 
         # a new term from the template: a draft, named on the page, not fatal
-        subprocess.run([sys.executable, "-m", "bilingual_glossary", "new", "cronjob"],
+        subprocess.run([sys.executable, "-m", "bilingual_glossary", "new", "test-draft"],
                        cwd=project, check=True, capture_output=True)
-        body = _wait(base, lambda b: any("cronjob.yml: draft:" in x for x in _banner_lines(b)),
+        body = _wait(base, lambda b: any("test-draft.yml: draft:" in x for x in _banner_lines(b)),
                      "the draft's line")
 
         # a page problem as well: both lines, once each
