@@ -213,3 +213,4 @@ def test_serve_shows_problems_on_every_page_and_clears_them(tmp_path: Path) -> N
     # a quiet terminal: no INFO chatter from mkdocs-macros or static-i18n
     assert "[macros]" not in output and "extra.alternate" not in output
     assert "Documentation built in" in output
+    assert output.count("Reloading browsers") >= 4  # the open tab reloads after each rebuild
