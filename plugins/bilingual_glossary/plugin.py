@@ -22,6 +22,7 @@ from bilingual_glossary.data.model import LANGS
 from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
 from bilingual_glossary.export.files import export_files
 from bilingual_glossary.export.jsonld import defined_term_set, json_ld_script
+from bilingual_glossary.extension import NAME as EXTENSION_NAME
 from bilingual_glossary.glossary_page.directive import fill_directive
 from bilingual_glossary.glossary_page.page import fill_used_on, glossary_page_html
 from bilingual_glossary.html_page import add_to_body_end, add_to_head
@@ -77,6 +78,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         except GlossaryError as exc:
             raise PluginError(exc.report()) from None
         self._l10n_setup(config)
+        _drop_extension(config)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
             macros = make_macros(self._macro_context)
@@ -346,6 +348,19 @@ def _site_language(config) -> str:
         raise PluginError(f"the site's language '{theme_lang}' has no glossary text. Fix: set "
                           f"theme.language to one of {', '.join(LANGS)}.")
     return lang
+
+
+def _drop_extension(config) -> None:
+    """With the plugin on, the Markdown extension (extension.py) would annotate every page a
+    second time: the plugin does all it does, so it leaves the extension out of this build."""
+    names = [name for name in config.markdown_extensions
+             if isinstance(name, str) and name.split(":")[0] == EXTENSION_NAME]
+    for name in names:
+        config.markdown_extensions.remove(name)
+        config.mdx_configs.pop(name, None)
+    if names:
+        log.info("%s is left out: the bilingual-glossary plugin annotates the pages itself.",
+                 EXTENSION_NAME)
 
 
 def _toc_items(items) -> Iterator:
