@@ -31,6 +31,7 @@ CALLS = "\n\n".join(f"{{{{ term('{term_id}') }}}}" for term_id in PAYLOADS)
 PAGE = (f"# 시작\n\n{CALLS}\n\n"
         "{{ term('pod', \"[x](javascript:alert('text'))\") }}\n\n"
         "- {{ hierarchy_chain('node') }}\n\n"
+        "## {{ term('md-attr') }} {#attr}\n\n"
         "[evil]: javascript:alert('ref-def')\n")
 
 
@@ -93,6 +94,16 @@ def test_the_figure_stays_in_its_list_item(hostile_site: Path):
     item = body[body.index("<li>"):body.index("</li>")]
     assert "<figure" in item and "<svg" in item
     assert "<p><figure" not in body
+
+
+def test_a_term_in_a_heading_shows_its_name_in_the_table_of_contents(hostile_site: Path):
+    html = (hostile_site / "index.html").read_text(encoding="utf-8")
+    toc = html[html.index('<nav class="md-nav md-nav--secondary"'):]
+    toc = toc[:toc.index("</nav>")]
+    entry = re.search(r'<a href="#attr" class="md-nav__link">(.*?)</a>', toc, re.S)
+    assert entry is not None, toc
+    assert parse(entry.group(1)).tags == [("span", {"class": "md-ellipsis"})]  # text only
+    assert '*굵게*{: onclick=alert("attr-ko") }' in "".join(parse(entry.group(1)).text)
 
 
 def test_no_placeholder_is_left_in_any_page(hostile_site: Path):

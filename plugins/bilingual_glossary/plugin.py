@@ -23,7 +23,7 @@ from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
 from bilingual_glossary.export.files import export_files
 from bilingual_glossary.export.jsonld import defined_term_set, json_ld_script
 from bilingual_glossary.extension import NAME as EXTENSION_NAME
-from bilingual_glossary.glossary_page.directive import fill_directive
+from bilingual_glossary.glossary_page.directive import DIRECTIVE, fill_directive
 from bilingual_glossary.glossary_page.page import fill_used_on, glossary_page_html
 from bilingual_glossary.html_page import add_to_body_end, add_to_head
 from bilingual_glossary.l10n.site import SiteL10n, add_notice, fill_badges, notice_html
@@ -302,7 +302,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if url is None:
             raise PluginError(
                 f"{page.file.src_uri}: no glossary page in '{lang}' to link terms to. Fix: add "
-                f"{self.config.glossary_page} (with {{{{ glossary_page() }}}}) in that language, "
+                f"{self.config.glossary_page} (with {DIRECTIVE}) in that language, "
                 "or set the plugin's glossary_page option.")
         return get_relative_url(url, page.url)
 

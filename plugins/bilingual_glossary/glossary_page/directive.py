@@ -16,6 +16,11 @@ _DIRECTIVE = re.compile(r"<!--[ \t]*bilingual-glossary[ \t]*-->")
 _MACRO = re.compile(r"\{\{-?\s*glossary_page\s*\(")
 
 
+def holds_glossary(markdown: str) -> bool:
+    """Whether a page's Markdown asks for the glossary (the directive or the macro)."""
+    return bool(_DIRECTIVE.search(markdown) or _MACRO.search(markdown))
+
+
 def fill_directive(markdown: str, label: str, html: Callable[[], str],
                    hold: Callable[[str, bool], str], macros_on: bool) -> str:
     """The glossary page's Markdown with its directive replaced by the glossary.
