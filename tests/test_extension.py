@@ -4,7 +4,8 @@
   adds the tooltips, and puts the glossary where the directive is;
 - with both plugin and extension configured, a page is annotated once;
 - ProperDocs builds this site with --strict, and finds the plugin in its own entry points;
-- zensical builds a small one-language Korean site with tooltips from the extension.
+- zensical builds a small one-language Korean site with tooltips from the extension, and in
+  Chromium a term there that links nowhere still shows its tooltip on hover and on focus.
 """
 
 from __future__ import annotations
@@ -137,6 +138,7 @@ ZENSICAL_CONFIG = """\
 site_name: 작은 사이트
 theme:
   language: ko
+  font: false
 extra_css:
   - assets/glossary-tooltip.css
 extra_javascript:
@@ -152,9 +154,10 @@ nav:
 """
 
 
-def test_zensical_builds_a_korean_site_with_tooltips_from_the_extension(tmp_path: Path):
-    small_glossary(tmp_path)
-    docs = tmp_path / "docs"
+def zensical_build(root: Path, config: str) -> Path:
+    """A one-language Korean site built by zensical with the extension; returns site/."""
+    small_glossary(root)
+    docs = root / "docs"
     (docs / "assets").mkdir(parents=True)
     for name in ("glossary-tooltip.css", "glossary-tooltip.js"):  # what the site lists itself
         shutil.copy(ASSETS / name, docs / "assets" / name)
@@ -162,15 +165,45 @@ def test_zensical_builds_a_korean_site_with_tooltips_from_the_extension(tmp_path
                                    encoding="utf-8")
     (docs / "glossary.md").write_text("# 용어집\n\n<!-- bilingual-glossary -->\n",
                                       encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(ZENSICAL_CONFIG, encoding="utf-8")
-    result = subprocess.run([str(BIN / "zensical"), "build"], cwd=tmp_path,
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = subprocess.run([str(BIN / "zensical"), "build"], cwd=root,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return zensical_build(tmp_path_factory.mktemp("zensical"), ZENSICAL_CONFIG)
+
+
+def test_zensical_builds_a_korean_site_with_tooltips_from_the_extension(zensical_site: Path):
+    html = (zensical_site / "index.html").read_text(encoding="utf-8")
     assert ('<a class="glossary-term" data-term="pod" href="/glossary/#pod" '
             'aria-describedby="glossary-tip-pod">파드</a>는') in html
     assert re.search(r'<div class="glossary-tip" id="glossary-tip-pod" role="tooltip" hidden>'
                      r".*가장 작은 배포 단위다\.", html)
     assert "glossary-tooltip.css" in html and "glossary-tooltip.js" in html
-    glossary = (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    glossary = (zensical_site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert 'id="pod"' in glossary and 'id="node"' in glossary
+
+
+@pytest.mark.browser
+def test_on_zensical_a_term_that_links_nowhere_still_shows_its_tooltip(tmp_path: Path, browser):
+    from conftest import _serve
+
+    config = ZENSICAL_CONFIG.replace("      glossary_url: /glossary/\n", "")
+    with _serve(zensical_build(tmp_path, config), "/") as url:
+        page = browser.new_page()
+        page.goto(url)
+        term = page.locator("a.glossary-term[data-term=pod]")
+        assert term.get_attribute("href") is None
+        tip = page.locator("#glossary-tip-pod")
+        assert not tip.is_visible()
+        term.hover()
+        tip.wait_for(state="visible", timeout=5000)
+        assert "가장 작은 배포 단위다." in tip.inner_text()
+        page.mouse.move(0, 0)
+        tip.wait_for(state="hidden", timeout=5000)
+        term.focus()  # tabindex: keyboard readers reach it too
+        tip.wait_for(state="visible", timeout=5000)
