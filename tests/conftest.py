@@ -332,6 +332,8 @@ SLOW_MODULES = {
     "test_l10n",
     "test_export",
     "test_serving",
+    "test_extension",  # ProperDocs and zensical builds
+    "test_macro_output",  # copies of the site with hostile pages
 }
 
 
