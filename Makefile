@@ -100,7 +100,8 @@ $(SITE_VENV): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# The test tools on top (pytest, hypothesis, Playwright's driver, ruff: about 200 MB more).
+# The test tools on top (pytest, hypothesis, ruff, Playwright's driver, zensical: about 300 MB
+# more).
 $(VENV)/.installed: $(SITE_VENV) requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
