@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual_glossary.config import ANNOTATE_MODES, GlossaryConfig
 from bilingual_glossary.data.errors import GlossaryError
-from bilingual_glossary.data.model import LANGS
+from bilingual_glossary.data.model import LANGS, Glossary
 from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
 from bilingual_glossary.export.files import export_files
 from bilingual_glossary.export.jsonld import defined_term_set, json_ld_script
@@ -69,7 +69,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # With on_startup, MkDocs keeps this instance from one rebuild to the next.
         self._serving = False
         self._problems: ProblemLog | None = None
-        self._last_good = None  # the last glossary that loaded without a problem
+        self._last_good: Glossary | None = None  # the last glossary loaded without a problem
         self._depth = 0  # builds under way: static-i18n runs one per language inside the first
         self._said: set[str] = set()  # warnings given in this rebuild (each language passes)
 
@@ -183,7 +183,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self.session.macro_errors:
             errors, self.session.macro_errors[:] = list(self.session.macro_errors), []
             self._problem("\n".join(errors))
-        self._mode(page)  # an invalid front matter value stops the build here
+        self._mode(page)  # an invalid front matter value stops the build (serving: a warning)
         self._l10n_lint(page)
         lang = self._lang(page.file)
         if self._is_glossary_page(page, lang):
