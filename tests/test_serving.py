@@ -69,9 +69,11 @@ def test_quiet_loggers_drop_info_and_keep_warnings() -> None:
         logger.warning("a warning stays")
         logger.info("chatter goes")
         logger.error("an error stays")
+        logger.warning("# Rendering Error\n\n_File_: `a.md`\n\n```\nTraceback (most recent)\n```")
     finally:
         logger.removeHandler(seen)
-    assert seen.lines() == ["a warning stays", "an error stays"]
+    assert seen.lines() == ["a warning stays", "an error stays",
+                            "# Rendering Error _File_: `a.md`"]  # one line, no traceback
 
 
 # --- drafts -----------------------------------------------------------------------------------
@@ -197,20 +199,29 @@ def test_serve_shows_problems_on_every_page_and_clears_them(tmp_path: Path) -> N
         body = _wait(base, lambda b: any("test-draft.yml: draft:" in x for x in _banner_lines(b)),
                      "the draft's line")
 
-        # a page problem as well: both lines, once each
+        # page problems as well, ours and mkdocs-macros': every line once, no traceback
         pods_md = project / "docs" / "pods.md"
-        pods_md.write_text("---\nglossary: sometimes\n---\n" + pods_md.read_text("utf-8"),
-                           encoding="utf-8")
-        body = _wait(base + "en/", lambda b: len(_banner_lines(b)) == 2, "two lines")
-        assert _banner_lines(body)[1] == ("pods.md: front matter 'glossary: sometimes' is not "
-                                          "valid. Fix: use one of first, all, off.")
+        pods_md.write_text("---\nglossary: sometimes\n---\n" + pods_md.read_text("utf-8")
+                           + "\n{{ no_such_variable }}\n", encoding="utf-8")
+        body = _wait(base + "en/", lambda b: any("no_such_variable" in x for x in _banner_lines(b)),
+                     "the macro's line")
+        lines = _banner_lines(body)  # and MkDocs' own: pods.md's anchors went with its text
+        assert len(lines) == len(set(lines)) and any("cronjob" in x or "draft:" in x
+                                                     for x in lines)
+        assert ("pods.md: front matter 'glossary: sometimes' is not valid. Fix: use one of "
+                "first, all, off.") in lines
+        macro = [line for line in lines if "'no_such_variable' is undefined" in line]
+        assert len(macro) == 1 and "Traceback" not in macro[0]
     finally:
         server.terminate()
         server.wait(timeout=30)
         reader.join(timeout=10)
     output = "".join(log)
-    assert "Traceback" not in output
+    # mkdocs-macros prints its own traceback for the undefined variable; nothing before it
+    assert "Traceback" not in output.partition("no_such_variable")[0]
+    assert "bilingual_glossary/" not in output  # and none from the plugin
     # a quiet terminal: no INFO chatter from mkdocs-macros or static-i18n
-    assert "[macros]" not in output and "extra.alternate" not in output
+    assert "INFO    -  [macros]" not in output and "extra.alternate" not in output
+    assert "WARNING -  [macros] - ERROR" in output  # its warnings do show
     assert "Documentation built in" in output
     assert output.count("Reloading browsers") >= 4  # the open tab reloads after each rebuild

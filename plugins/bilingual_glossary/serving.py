@@ -39,6 +39,8 @@ _STYLE = ("margin:0;padding:.6rem 1rem;background:#fff3cd;color:#3d2e00;"
 # Loggers whose INFO lines repeat on every rebuild: mkdocs-macros' variables and macros,
 # static-i18n's per-language overrides and its note on relative `extra.alternate` links
 # (relative on purpose in mkdocs.yml). Their warnings and errors always pass.
+MAX_LINE = 500  # characters of one banner line
+
 CHATTY_LOGGERS = ("mkdocs.plugins.mkdocs_macros", "mkdocs.plugins.mkdocs_static_i18n")
 
 
@@ -61,9 +63,12 @@ class ProblemLog(logging.Handler):
             message = record.getMessage()
         except Exception:  # a malformed log call elsewhere must not break the build
             message = str(record.msg)
-        for line in message.splitlines():
-            if line.strip():
-                self._lines.setdefault(line.strip())
+        # one record, one line: a multi-line report (mkdocs-macros' rendering error) is joined,
+        # and a fenced traceback after it stays in the terminal
+        text = " ".join(line.strip() for line in message.split("```")[0].splitlines()
+                        if line.strip())
+        if text:
+            self._lines.setdefault(text if len(text) <= MAX_LINE else text[:MAX_LINE] + " …")
 
     def lines(self) -> list[str]:
         return list(self._lines)
