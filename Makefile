@@ -29,8 +29,8 @@ test: $(VENV)/.installed
 	@$(MAKE) --no-print-directory test-browser
 	@echo "== make test: every tier passed"
 
-# A tier's tests are chosen in tests/conftest.py (tier_of, SLOW_MODULES). Exit status 5 means the tier
-# selected no test at all: not a failure.
+# tests/conftest.py (tier_of, SLOW_MODULES) puts each test in one tier. Exit status 5 means
+# the tier selected no test at all: not a failure.
 PYTEST_TIER = $(PY) -m pytest -q -m
 NO_TESTS_IS_OK = || [ $$? -eq 5 ]
 
