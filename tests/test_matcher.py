@@ -16,7 +16,6 @@ from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.matching.endings import (
     EndingsTableError,
     korean_endings,
-    korean_stems,
     parse_table,
 )
 from bilingual_glossary.matching.exclusions import MentionRules
@@ -374,17 +373,6 @@ def test_the_packaged_table_has_each_group_of_the_issue():
                  "별", "당", "용", "간", "내", "시", "들", "마다", "하", "되"]:
         assert form in forms, form
     assert dict(table.endings)["vowel"][:3] == ("는", "가", "를")
-
-
-@pytest.mark.parametrize("phrase,stems", [
-    ("파드들은", {"파드들은", "파드들", "파드"}),
-    ("노드별로", {"노드별로", "노드별", "노드"}),
-    ("레이블로", {"레이블로", "레이블"}),
-    ("시크릿로", {"시크릿로"}),  # 로 does not follow a final ㅅ
-    ("클러스터링", {"클러스터링"}),
-])
-def test_coverage_strips_the_same_endings(phrase: str, stems: set[str]):
-    assert korean_stems(phrase) == stems
 
 
 @pytest.mark.parametrize("data,message", [

@@ -53,6 +53,7 @@ NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
 # 워커 노드 also finds 워커노드 (Korean spacing varies), 로드 밸런싱 finds 로드-밸런싱, and
 # API server finds apiserver. A CamelCase hump gets one too (ServiceAccount, service account).
 _SPACE = " "
+_HANGUL_RUN = re.compile(f"[{HANGUL}]+")
 _TEXT_SPACE = r"[\s\-]*"
 # how a character of a name may be written in HTML text (html.escape, &nbsp; ...)
 _HTML_FORMS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': '(?:"|&quot;|&#34;)',
@@ -92,13 +93,11 @@ class Matcher:
         self.lang = lang
         self.rules: dict[str, MentionRules] = dict(rules or {})
         self._ids: dict[str, str] = {}
-        self._ids_unhyphened: dict[str, str] = {}  # for 로드-밸런싱: the regex lets a hyphen
-        for name, term_id in names.items():        # stand where a name has a space
-            key = name_key(name)
+        for name, term_id in names.items():
+            key = name_key(name)  # 로드-밸런싱 and 로드밸런싱 are 로드 밸런싱
             if key:
                 # the first owner wins; the loader already rejects names shared by two terms
                 self._ids.setdefault(key, term_id)
-                self._ids_unhyphened.setdefault(key.replace("-", ""), term_id)
         self.seen: dict[str, str | None] = {}  # matched text -> id, skips name_key()
         korean = lang == "ko"
         trie = _trie(names)
@@ -117,7 +116,7 @@ class Matcher:
         for term in glossary:  # sorted by id, so the result is deterministic
             for name in term.text[lang].matched_names:
                 names.setdefault(name, term.id)
-                if lang != "ko":
+                if lang == "en":  # other languages: the names as written
                     for plural in english_plurals(name):
                         names.setdefault(plural, term.id)
         actions = [name for name, term_id in names.items() if glossary[term_id].action]
@@ -131,8 +130,6 @@ class Matcher:
         except KeyError:
             text = html.unescape(found) if "&" in found else found
             term_id = self._ids.get(name_key(text))
-            if term_id is None and "-" in text:  # a hyphen where the name has a space
-                term_id = self._ids_unhyphened.get(name_key(text).replace("-", ""))
             if len(self.seen) < 10_000:
                 self.seen[found] = term_id
             return term_id
@@ -174,6 +171,18 @@ class Matcher:
 
     def term_ids(self, text: str) -> set[str]:
         return {term_id for _, _, term_id in self.spans(text)}
+
+    def term_of(self, phrase: str) -> str | None:
+        """The term a whole phrase names (with a Korean ending or an English plural, as in a
+        page), or None: coverage asks here rather than keep a rule of its own."""
+        phrase = " ".join(phrase.split())
+        for start, end, term_id in self.spans(phrase, rules=False):
+            rest = phrase[end:]
+            # after a Korean name the regex has already checked that an ending follows
+            whole = start == 0 and (not rest or (self.lang == "ko"
+                                                 and _HANGUL_RUN.fullmatch(rest) is not None))
+            return term_id if whole else None
+        return None
 
 
 # --- building the regex -------------------------------------------------------------------
