@@ -249,12 +249,13 @@ ENGLISH_CASES = [
     ("Service Account", [("Service Account", "service-account")]),
     ("ServiceAccounts", [("ServiceAccounts", "service-account")]),
     ("Replica Sets", [("Replica Sets", "replica-set")]),
-    # a hyphen where the name has a space or a hump; a hyphen the name has stays required
+    # a hyphen where the name has a space or a hump, and a space where it has a hyphen: one
+    # gap, as the loader's name rule has it (data/names.py)
     ("load-balancing rules", [("load-balancing", "load-balancing")]),
     ("the worker-node pool", [("worker-node", "worker-node")]),
     ("service-account tokens", [("service-account", "service-account")]),
     ("kube-controller-manager", [("kube-controller-manager", "kube-controller-manager")]),
-    ("kube controller manager", [("controller manager", "kube-controller-manager")]),
+    ("kube controller manager", [("kube controller manager", "kube-controller-manager")]),
     # whole words only
     ("podcast", []),
     ("apod", []),

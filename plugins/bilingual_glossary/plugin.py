@@ -71,7 +71,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     @event_priority(-10)  # after mkdocs-macros' on_config, which resets its macro table
     def on_config(self, config):
         self.glossary_dir = Path(config.config_file_path or ".").parent / self.config.glossary_dir
-        self.langs = _site_languages(config)
+        self.langs = config_languages(config)
         self.default_lang = self.langs[0]
         self._annotated.clear()
         self._linked.clear()
@@ -277,6 +277,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return fill_badges(output, lang, self.default_lang, outdated,
                            self._source_twin_url(page))
 
+    # --- what the CLI reads (site_config.py) ------------------------------------------------
+
+    @property
+    def addresses(self) -> SiteAddresses | None:
+        """Where the glossary's entries live, as the exports write them; set in on_nav."""
+        return self._addresses
+
+    def page_lang(self, file) -> str:
+        """The language of a page file, by the plugin's own rule."""
+        return self._lang(file)
+
     # --- helpers ---------------------------------------------------------------------------
 
     def _lang(self, file) -> str:
@@ -331,7 +342,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                             self._glossary_href(page, lang))
 
 
-def _site_languages(config) -> tuple[str, ...]:
+def config_languages(config) -> tuple[str, ...]:
     """The site's languages: the default one first (static-i18n's default language, else the
     theme's), then the theme's and static-i18n's other built languages."""
     i18n = config.plugins.get("i18n")

@@ -18,6 +18,7 @@ TAGS_FILE = "_tags.yml"
 ALLOWED_OTHER_FILES = {"README.md"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://\S+$")
+LANG_CODE = re.compile(r"^[a-z]{2,3}$")  # ko, en, fil: a language section
 # besides one section per language of the site
 TOP_KEYS = {"part_of", "kind_of", "related", "tags", "docs", "standalone", "inherit_parts"}
 LANG_KEYS = {"term", "aliases", "short", "long", "avoid", "docs"}
@@ -153,10 +154,11 @@ def _load_tags(directory: Path, found: _Collector,
             found.add(label, field, "needs a non-empty name in each language.",
                       f"write `{field}: {{{', '.join(f'{lang}: ...' for lang in langs)}}}`.")
             continue
-        extra = set(names) - set(langs)
+        # names in languages the site does not have are not read, as in term files
+        extra = {k for k in names if k not in langs and not LANG_CODE.match(str(k))}
         if extra:
             found.add(label, field, f"has unknown keys: {', '.join(sorted(map(str, extra)))}.",
-                      f"keep only {' and '.join(langs)}.")
+                      f"keep only the languages' names ({', '.join(langs)}).")
         tags[field] = {lang: names[lang].strip() for lang in langs}
     return tags
 
@@ -166,7 +168,9 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
                 langs: tuple[str, ...] = LANGS, check_tags: bool = True) -> Term | None:
     ok = True
     known = TOP_KEYS | set(langs)
-    unknown = sorted(str(k) for k in data if k not in known)
+    # a section in a language the site does not have is not read (a glossary shared with a
+    # site in more languages); anything else unknown is a mistake
+    unknown = sorted(str(k) for k in data if k not in known and not LANG_CODE.match(str(k)))
     for key in unknown:
         found.add(label, key, "is not a known field.",
                   f"remove it or use one of: {', '.join(sorted(known))} (the site's "
@@ -199,7 +203,7 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
                   f"remove the tags, or list them in glossary/{TAGS_FILE} with their names "
                   "in each language.")
         ok = False
-    for tag in tag_list if tags is not None else ():
+    for tag in (tag_list or ()) if tags is not None else ():
         if tag not in tags and check_tags:
             found.add(label, "tags", f"'{tag}' is not a known tag.",
                       f"use one of: {', '.join(sorted(tags)) or '(none defined)'}, "

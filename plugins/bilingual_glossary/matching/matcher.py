@@ -15,8 +15,8 @@ Boundaries:
   be followed by a 하다/되다 verb (롤백한다, 롤아웃된); those names form a second, small trie.
 - English: the name (or its plural) must not be followed by a word character, nor by
   '-' or '.' and a word character (kube-proxy-config is one word).
-Letters match in either case; a space inside a name, or a CamelCase hump, matches any run of
-whitespace or hyphens, or none (rendered HTML may break a line anywhere; 로드-밸런싱,
+Letters match in either case; a space or a hyphen inside a name, or a CamelCase hump, matches
+any run of whitespace or hyphens, or none (rendered HTML may break a line anywhere; 로드-밸런싱,
 load-balancing and apiserver are common spellings).
 
 What the glossary says about single terms (`not_after`, `not_before`, `case_sensitive`) is
@@ -205,7 +205,9 @@ def _trie(names: Iterable[str]) -> _Trie:
 
 
 def _tokens(name: str) -> list[str]:
-    """The trie steps of a name: lower-case characters and _SPACE (any whitespace, or none).
+    """The trie steps of a name: lower-case characters and _SPACE (for a space or a hyphen in
+    the name: any run of whitespace or hyphens, or none). So the trie holds one branch for
+    every spelling of a gap, the longest name wins, and the matcher's rule is name_key's.
 
     A Latin name written in CamelCase also gets a _SPACE at each hump, so ServiceAccount
     finds service account and ConfigMap finds config map: the loader holds names that differ
@@ -214,7 +216,7 @@ def _tokens(name: str) -> list[str]:
     tokens: list[str] = []
     previous = ""
     for char in name.strip():
-        if char.isspace():
+        if char.isspace() or char == "-":  # a hyphen is a gap too: kube-proxy, kube proxy
             if tokens and tokens[-1] != _SPACE:
                 tokens.append(_SPACE)
         else:
@@ -286,9 +288,15 @@ def _class_char(token: str, html_text: bool) -> str:
 
 
 def _alternatives(node: _Trie, html_text: bool) -> str:
-    """Regex for the names below `node`; the longer continuations are tried first."""
+    """Regex for the names below `node`; the longer continuations are tried first.
+
+    A gap (_SPACE) may match nothing, so its branch comes last: tried first, it would take
+    워커노드 풀 as 워커 노드 and never try the name 워커노드 풀 itself.
+    """
     branches = [_token(token, html_text) + _alternatives(child, html_text)
-                for token, child in sorted(node.items()) if token != _END]
+                for token, child in sorted(node.items(), key=lambda kv: (kv[0] == _SPACE,
+                                                                           kv[0]))
+                if token != _END]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
