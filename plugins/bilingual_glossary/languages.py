@@ -28,10 +28,17 @@ def site_languages(theme_lang: object, i18n_langs: Iterable[object] = ()) -> tup
     return tuple(langs)
 
 
-def suffix_language(src_uri: str, langs: Collection[str] = LANGS) -> str | None:
-    """The language named by a page's suffix (pods.en.md -> en), or None."""
+def _suffix(src_uri: str, langs: Collection[str]) -> str | None:
+    """A page's language suffix as written (pods.en_US.md -> en_US), if it names one of
+    `langs`."""
     parts = src_uri.rsplit("/", 1)[-1].split(".")
-    return parts[-2] if len(parts) > 2 and parts[-2] in langs else None
+    return parts[-2] if len(parts) > 2 and normalize_lang(parts[-2]) in langs else None
+
+
+def suffix_language(src_uri: str, langs: Collection[str] = LANGS) -> str | None:
+    """The language named by a page's suffix (pods.en.md, pods.en_US.md -> en), or None."""
+    suffix = _suffix(src_uri, langs)
+    return normalize_lang(suffix) if suffix else None
 
 
 def page_language(src_uri: str, default: str, locale: str | None = None,
@@ -44,8 +51,8 @@ def page_language(src_uri: str, default: str, locale: str | None = None,
 
 def without_language_suffix(src_uri: str, langs: Collection[str] = LANGS) -> str:
     """pods.en.md -> pods.md: the page whose translation this is."""
-    lang = suffix_language(src_uri, langs)
-    if lang is None:
+    suffix = _suffix(src_uri, langs)
+    if suffix is None:
         return src_uri
-    head, _, tail = src_uri.rpartition(f".{lang}.")
+    head, _, tail = src_uri.rpartition(f".{suffix}.")
     return f"{head}.{tail}"

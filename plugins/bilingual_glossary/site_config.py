@@ -75,7 +75,12 @@ def configure_site(config_file: Path, **overrides) -> ConfiguredSite:
 
 def site_facts(config_file: Path) -> SiteFacts:
     """The site's facts; SiteConfigError when mkdocs.yml does not load or has no plugin."""
-    with _mkdocs_errors(config_file):
+    if not config_file.is_file():
+        raise SiteConfigError(f"{config_file}: does not exist; this command reads the site's "
+                              "configuration. Fix: run it in the site's folder, or name that "
+                              "folder with --root.")
+    # MkDocs' own notes about the build (pages outside nav ...) are not this command's
+    with _mkdocs_errors(config_file), _quiet():
         site = configure_site(config_file)
     if PLUGIN_NAME not in site.config.plugins:
         raise SiteConfigError(f"{config_file}: plugins: has no {PLUGIN_NAME} (or it is turned "
@@ -125,7 +130,7 @@ def _mkdocs_errors(config_file: Path) -> Iterator[None]:
 
 @contextmanager
 def _quiet() -> Iterator[None]:
-    """No MkDocs warnings while only the glossary folder is looked up."""
+    """No MkDocs log lines below an error while the CLI configures the site."""
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.ERROR)

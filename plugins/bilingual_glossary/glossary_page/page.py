@@ -173,10 +173,13 @@ def _index_note_html(ui: Mapping[str, str]) -> str:
 
 def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
     ui = UI[lang]
-    other = OTHER_LANG[lang]
-    text, other_text = term.text[lang], term.text[other]
+    other = OTHER_LANG.get(lang)
+    if other not in glossary.langs:  # a site in one language: no name in another
+        other = None
+    text = term.text[lang]
+    other_text = term.text[other] if other else None
     # the spellings to avoid too: a reader who knows the term as 라벨 or 부하분산 still finds it
-    names = [*text.matched_names, *other_text.matched_names]
+    names = [*text.matched_names, *(other_text.matched_names if other_text else ())]
     tags = f' data-tags="{_attr(" ".join(term.tags))}"' if term.tags else ""
     lines = [
         f'<article class="glossary-entry" data-term="{_attr(term.id)}"'
@@ -188,7 +191,7 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
         f'<!--glossary-badge:{term.id}-->'
         f'<a class="headerlink" href="#{_attr(term.id)}" title="{_attr(ui["permalink"])}">¶</a>'
         '</h3>',
-        _other_name_html(other_text, other, ui),
+        _other_name_html(other_text, other, ui) if other_text and other else "",
     ]
     if text.aliases:
         lines.append(f'<p class="glossary-entry-aliases"><span>'
