@@ -98,9 +98,9 @@ def test_a_term_naming_a_tag_without_a_tags_file_is_one_clear_error(tmp_path: Pa
     folder = write_glossary(tmp_path / "glossary", {
         "pod.yml": term_yaml("파드", "Pod", tags=["fundamental", "workload"])})
     assert problems(folder) == [
-        "glossary/pod.yml: tags: names 'fundamental', 'workload', but the glossary has no "
-        "_tags.yml, so it has no tags. Fix: remove the tags, or list them in "
-        "glossary/_tags.yml with their names in each language."]
+        "glossary/_tags.yml: is missing, so the glossary has no tags, but 1 term names tags: "
+        "pod (fundamental, workload). Fix: list the tags in glossary/_tags.yml with their names "
+        "in each language, or remove them from the terms."]
 
 
 # --- one name rule ----------------------------------------------------------------------------

@@ -87,6 +87,8 @@ def load_glossary(directory: Path | str, langs: Sequence[str] = LANGS) -> Glossa
              for tid, (label, data) in raw_terms.items()}
     broken |= {tid for tid, t in terms.items() if t is None}
     terms = {tid: t for tid, t in terms.items() if t is not None}
+    if tags is None:
+        _check_tags_file(terms, directory, found)
     _check_references(terms, broken, found)
     _check_cycles(terms, found)
     _check_duplicate_names(terms, found, langs)
@@ -197,12 +199,7 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
     tag_list = _string_list(data, "tags", label, found)
     if related is None or tag_list is None:
         ok = False
-    if tags is None and tag_list:
-        found.add(label, "tags", f"names {', '.join(repr(t) for t in tag_list)}, but the "
-                  f"glossary has no {TAGS_FILE}, so it has no tags.",
-                  f"remove the tags, or list them in glossary/{TAGS_FILE} with their names "
-                  "in each language.")
-        ok = False
+    # without a tags file, terms that name tags are reported together (_check_tags_file)
     for tag in (tag_list or ()) if tags is not None else ():
         if tag not in tags and check_tags:
             found.add(label, "tags", f"'{tag}' is not a known tag.",
@@ -350,6 +347,18 @@ def _string_list(data: dict[str, Any], key: str, label: str, found: _Collector,
 
 def _lang_name(lang: str) -> str:
     return {"ko": "Korean", "en": "English"}.get(lang, lang)
+
+
+def _check_tags_file(terms: dict[str, Term], directory: Path, found: _Collector) -> None:
+    """A glossary without _tags.yml has no tags: terms that name some are one problem."""
+    naming = [f"{t.id} ({', '.join(t.tags)})" for t in terms.values() if t.tags]
+    if naming:
+        found.add(_label(directory / TAGS_FILE, directory), "",
+                  f"is missing, so the glossary has no tags, but {len(naming)} "
+                  f"term{'s' if len(naming) > 1 else ''} name{'' if len(naming) > 1 else 's'} "
+                  f"tags: {'; '.join(naming)}.",
+                  f"list the tags in {directory.name}/{TAGS_FILE} with their names in each "
+                  "language, or remove them from the terms.")
 
 
 def _check_references(terms: dict[str, Term], broken: set[str], found: _Collector) -> None:
