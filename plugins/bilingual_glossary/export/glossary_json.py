@@ -1,4 +1,4 @@
-"""glossary.json: every term with both languages, its relations and its address on the site.
+"""glossary.json: every term in each of the site's languages, its relations and its address.
 
 The format is described by glossary.schema.json beside this file (published at the site root
 next to glossary.json); FORMAT_VERSION changes whenever a field changes meaning or goes away.

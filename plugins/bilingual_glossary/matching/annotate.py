@@ -1,6 +1,6 @@
 """Annotate glossary terms in a page's rendered HTML, and say which terms the page uses.
 
-The adapters call this module; it joins the pieces: html_scan finds the names outside code,
+The plugin (plugin.py) calls this module; it joins the pieces: html_scan finds the names outside code,
 links and the like (one regex pass over the page), matcher knows the names, and markup
 writes the links and the tooltips.
 """
