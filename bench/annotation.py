@@ -8,12 +8,12 @@ It writes a project into a temp folder: this repository's mkdocs.yml (the plugin
 installed package), overrides/ and stylesheets, a glossary of M terms (the real ones first,
 then generated ones with aliases and multi-word names), both glossary pages, and N pages per
 language (Korean prose with particles, English prose with plurals, headings, links, lists,
-tables, code blocks). Then it times `mkdocs build` with and
-without annotation (GLOSSARY_TOOLTIPS=off, which mkdocs.yml turns into the plugin's
-`tooltips: false`: the plugin still loads the glossary and renders its page), alternating the two, and prints the medians of
-their CPU time (user + system; the wall clock too) and the ratio. On a shared machine those
-medians still wander by several percent, so it also prints steadier figures: the annotator
-alone over every built page, the share of one in-process annotated build spent in the
+tables, code blocks). Then it times `mkdocs build` with and without annotation
+(GLOSSARY_TOOLTIPS=off, which mkdocs.yml turns into the plugin's `tooltips: false`: the
+plugin still loads the glossary and renders its page), alternating the two, and prints the
+medians of their CPU time (user + system; the wall clock too) and the ratio. On a shared
+machine those medians still wander by several percent, so it also prints steadier figures: the
+annotator alone over every built page, the share of one in-process annotated build spent in the
 glossary's per-page work (annotation, tooltips, usage recording), and with --instructions
 the instructions each kind of build runs, counted by valgrind.
 

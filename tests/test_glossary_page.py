@@ -12,10 +12,9 @@ from bilingual_glossary import load_glossary
 from bilingual_glossary.data import hangul
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.diagrams import diagram
-from mkdocs.utils import get_relative_url
-
 from bilingual_glossary.glossary_page.page import fill_used_on, glossary_page_html
 from bilingual_glossary.session import PageRef
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"ko": "glossary/index.html", "en": "en/glossary/index.html"}

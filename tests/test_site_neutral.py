@@ -238,3 +238,88 @@ def test_a_page_in_a_language_without_glossary_text_is_left_alone(tmp_path, capl
     lines = [r.getMessage() for r in caplog.records if "left unannotated" in r.getMessage()]
     assert lines == ["pages in 'fr' are left unannotated: the glossary has no text in that "
                      "language (it has fr)."]
+
+
+# --- the core stays free of MkDocs -----------------------------------------------------------
+
+MKDOCS_GLUE = {"plugin.py", "config.py", "site_config.py"}
+
+
+def test_only_the_adapter_modules_import_mkdocs() -> None:
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "plugins" / "bilingual_glossary"
+    importers = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+                importers.add(path.relative_to(package).as_posix())
+    assert importers <= MKDOCS_GLUE, importers - MKDOCS_GLUE
+
+
+# --- the CLI reads the site as the plugin does ------------------------------------------------
+
+KOREAN_ONLY = """\
+site_name: t
+theme: {name: mkdocs, language: ko}
+plugins:
+  - bilingual-glossary:
+      glossary_dir: terms
+"""
+
+
+def test_a_korean_site_without_tags_builds_and_its_cli_needs_only_ko(tmp_path, capsys) -> None:
+    from bilingual_glossary.cli.main import main
+
+    project = write_project(tmp_path, KOREAN_ONLY,
+                            {"index.md": "# 홈\n\n파드는 노드에서 돈다.\n",
+                             "glossary.md": "# 용어\n"},
+                            {"pod.yml": "ko: {term: 파드, short: 가장 작은 단위다.}\n",
+                             "node.yml": "ko: {term: 노드, short: 일하는 기계다.}\n"},
+                            glossary_dir="terms")
+    site = configure(project)
+    _, output = site.render("index.md")
+    assert 'data-term="pod"' in output and 'data-term="node"' in output
+    # check and new find terms/ and the site's one language in mkdocs.yml
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    assert capsys.readouterr().out == "glossary OK: 2 terms, 0 tags\n"
+    assert main(["--root", str(tmp_path), "new", "service"]) == 0
+    written = (tmp_path / "terms" / "service.yml").read_text(encoding="utf-8")
+    assert "ko:" in written and "en:" not in written
+    assert "wrote terms/service.yml: fill in ko" in capsys.readouterr().out
+
+
+ENGLISH_DEFAULT = """\
+site_name: t
+theme: {name: mkdocs, language: en}
+plugins:
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - {locale: en, name: English, default: true, build: true}
+        - {locale: ko, name: 한국어, build: true}
+  - bilingual-glossary
+"""
+
+
+def test_coverage_and_l10n_use_the_sites_default_language(tmp_path, capsys) -> None:
+    from bilingual_glossary.cli.main import main
+
+    write_project(tmp_path, ENGLISH_DEFAULT,
+                  {"index.md": "# Home\n\nA Pod and a **Node**.\n",
+                   "index.ko.md": "# 홈\n\n파드.\n",
+                   "glossary.md": "# Terms\n", "glossary.ko.md": "# 용어\n"},
+                  {"pod.yml": term_yaml("파드", "Pod"), "node.yml": term_yaml("노드", "Node")})
+    assert main(["--root", str(tmp_path), "coverage"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Pages that use each term\n"
+                          "  term   en   ko\n"
+                          "  node    1    0\n"
+                          "  pod     1    1\n")
+    assert "Bold phrases that are not terms or aliases\n  none\n" in out
+    assert main(["--root", str(tmp_path), "l10n-mark", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "docs/index.ko.md (ko) follows docs/index.md" in out
+    assert "pod (ko) follows glossary/pod.yml (en)" in out

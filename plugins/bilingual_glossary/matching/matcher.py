@@ -192,6 +192,11 @@ _END = ""  # key that marks the end of a name in the trie
 
 
 def _trie(names: Iterable[str]) -> _Trie:
+    """A trie of the names' characters. A gap in a name is not a step of its own but a mark
+    on the node (key _SPACE): a gap may come before the next character. So two names that
+    differ only in their gaps share one path, each node has one branch per character, and
+    the regex's longest match is the longest name (a gap branch that may match nothing would
+    otherwise take 워커노드 풀 as 워커 노드 and never try 워커노드 풀)."""
     root: _Trie = {}
     for name in names:
         tokens = _tokens(name)
@@ -199,7 +204,10 @@ def _trie(names: Iterable[str]) -> _Trie:
             continue
         node = root
         for token in tokens:
-            node = node.setdefault(token, {})
+            if token == _SPACE:
+                node[_SPACE] = {}
+            else:
+                node = node.setdefault(token, {})
         node[_END] = {}
     return root
 
@@ -288,18 +296,15 @@ def _class_char(token: str, html_text: bool) -> str:
 
 
 def _alternatives(node: _Trie, html_text: bool) -> str:
-    """Regex for the names below `node`; the longer continuations are tried first.
-
-    A gap (_SPACE) may match nothing, so its branch comes last: tried first, it would take
-    워커노드 풀 as 워커 노드 and never try the name 워커노드 풀 itself.
-    """
+    """Regex for the names below `node`; the longer continuations are tried first."""
     branches = [_token(token, html_text) + _alternatives(child, html_text)
-                for token, child in sorted(node.items(), key=lambda kv: (kv[0] == _SPACE,
-                                                                           kv[0]))
-                if token != _END]
+                for token, child in sorted(node.items()) if token not in (_END, _SPACE)]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if _SPACE in node:  # a gap may come first, inside the optional part: never at a name's end
+        body = _token(_SPACE, html_text) + body
+        return f"(?:{body})?" if _END in node else body
     if _END in node:
         return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
     return body
