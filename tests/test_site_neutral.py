@@ -323,3 +323,31 @@ def test_coverage_and_l10n_use_the_sites_default_language(tmp_path, capsys) -> N
     out = capsys.readouterr().out
     assert "docs/index.ko.md (ko) follows docs/index.md" in out
     assert "pod (ko) follows glossary/pod.yml (en)" in out
+
+
+def test_a_site_in_english_and_french_tracks_french_translations(tmp_path, capsys) -> None:
+    from bilingual_glossary.cli.main import main
+
+    config = ENGLISH_DEFAULT.replace("{locale: ko, name: 한국어, build: true}",
+                                     "{locale: fr, name: Français, build: true}")
+    write_project(tmp_path, config,
+                  {"index.md": "# Home\n\nA worker node.\n",
+                   "index.fr.md": "# Accueil\n\nUn nœud de travail.\n",
+                   "glossary.md": "# Terms\n", "glossary.fr.md": "# Termes\n"},
+                  {"worker-node.yml": "en: {term: Worker node, short: A machine.}\n"
+                                      "fr: {term: nœud de travail, short: Une machine.}\n"})
+    assert main(["--root", str(tmp_path), "l10n-mark", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "docs/index.fr.md (fr) follows docs/index.md" in out
+    assert "worker-node (fr) follows glossary/worker-node.yml (en)" in out
+    assert main(["--root", str(tmp_path), "coverage"]) == 0
+    assert "  worker-node    1    1\n" in capsys.readouterr().out
+
+
+def test_mkdocs_enabled_false_turns_the_whole_plugin_off(tmp_path: Path) -> None:
+    config = ENGLISH_ONLY.replace("  - bilingual-glossary\n",
+                                  "  - bilingual-glossary:\n      enabled: false\n")
+    site = configure(write_project(tmp_path, config, {"pods.md": "A pod.\n"}))  # no glossary
+    assert "bilingual-glossary" not in site.config.plugins  # no glossary is even read
+    _, output = site.render("pods.md")
+    assert output == "<html><head></head><body><article><p>A pod.</p></article></body></html>"

@@ -236,7 +236,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         root = Path(config.config_file_path or ".").parent
         try:
             self.l10n = SiteL10n(root, Path(config.docs_dir), root / self.config.l10n_dir,
-                                 self.default_lang)
+                                 self.default_lang, self.langs)
         except GlossaryError as exc:
             raise PluginError(exc.report()) from None
 

@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, glossary: Glossary, site: SiteFacts) -> int:
     except GlossaryError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    translations = [*page_translations(root, docs_dir, source_lang),
+    translations = [*page_translations(root, docs_dir, source_lang, site.langs),
                     *term_translations(glossary, source_lang)]
     if args.command == "l10n-mark":
         return _mark(args, record or Record(record_dir), translations, root, docs_dir)
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace, glossary: Glossary, site: SiteFacts) -> int:
 def _report(args: argparse.Namespace, glossary: Glossary, record: Record | None, label: str,
             translations: list[Translation], site: SiteFacts) -> int:
     root, docs_dir = site.root, site.docs_dir
-    drift = check_docs(root, docs_dir, site.default_lang)
+    drift = check_docs(root, docs_dir, site.default_lang, site.langs)
     print("Structure of twin pages (heading ids, code blocks, internal links, macros)")
     _print_list(drift, "  no differences")
 
