@@ -11,6 +11,7 @@ import markdown
 
 from bilingual_glossary.data.errors import GlossaryError, Problem
 from bilingual_glossary.data.model import Glossary
+from bilingual_glossary.glossary_page.directive import holds_glossary
 from bilingual_glossary.languages import page_language
 from bilingual_glossary.matching.annotate import Annotator
 
@@ -75,7 +76,7 @@ def bold_phrases(source: str) -> Iterable[tuple[int, str]]:
 
 def _is_generated(source: str) -> bool:
     """The glossary page itself names every term; it must not count as a use."""
-    return "glossary_page()" in source
+    return holds_glossary(source)
 
 
 def _read_page(path: Path, label: str) -> str:
