@@ -80,6 +80,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.default_lang = self.langs[0]
         self._annotated.clear()
         self._linked.clear()
+        self._untranslated.clear()
         try:
             self.session = self._cache.session(self.glossary_dir, self.langs)
         except GlossaryError as exc:

@@ -49,7 +49,7 @@ NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
             "\u2000-\u206f\u2190-\u23ff\u2500-\u27bf\u2e00-\u2e7f\u3000-\u303f"
             "\uff01-\uff0f")
 
-# A trie edge for the space inside a name: any run of whitespace or hyphens, or none, so
+# A gap inside a name (a mark on a trie node): any run of whitespace or hyphens, or none, so
 # 워커 노드 also finds 워커노드 (Korean spacing varies), 로드 밸런싱 finds 로드-밸런싱, and
 # API server finds apiserver. A CamelCase hump gets one too (ServiceAccount, service account).
 _SPACE = " "
@@ -214,8 +214,7 @@ def _trie(names: Iterable[str]) -> _Trie:
 
 def _tokens(name: str) -> list[str]:
     """The trie steps of a name: lower-case characters and _SPACE (for a space or a hyphen in
-    the name: any run of whitespace or hyphens, or none). So the trie holds one branch for
-    every spelling of a gap, the longest name wins, and the matcher's rule is name_key's.
+    the name: any run of whitespace or hyphens, or none), so the matcher's rule is name_key's.
 
     A Latin name written in CamelCase also gets a _SPACE at each hump, so ServiceAccount
     finds service account and ConfigMap finds config map: the loader holds names that differ
