@@ -296,9 +296,10 @@ def test_cli_export_is_the_build_byte_for_byte(tmp_path: Path, name: str) -> Non
     from mkdocs.config import load_config
 
     config, suffix, pages = EXPORT_SITES[name]
-    docs = {"index.md": "# 홈\n", "glossary.md": "# 용어집\n", "pods.md": "파드\n"}
+    glossary = "\n\n<!-- bilingual-glossary -->\n"
+    docs = {"index.md": "# 홈\n", "glossary.md": "# 용어집" + glossary, "pods.md": "파드\n"}
     if suffix:
-        docs |= {f"index.{suffix}.md": "# Home\n", f"glossary.{suffix}.md": "# Glossary\n",
+        docs |= {f"index.{suffix}.md": "# Home\n", f"glossary.{suffix}.md": "# Terms" + glossary,
                  f"pods.{suffix}.md": "A Pod.\n"}
     project = write_project(tmp_path / "p", config, docs,
                             {"pod.yml": term_yaml("파드", "Pod")})
