@@ -351,3 +351,19 @@ def test_mkdocs_enabled_false_turns_the_whole_plugin_off(tmp_path: Path) -> None
     assert "bilingual-glossary" not in site.config.plugins  # no glossary is even read
     _, output = site.render("pods.md")
     assert output == "<html><head></head><body><article><p>A pod.</p></article></body></html>"
+
+
+def test_the_harness_drives_mkdocs_through_public_names_only() -> None:
+    """tests/plugin_harness.py renders pages with Page's public methods and the plugin events,
+    and configures sites with the package's own site_config (the CLI's): no private MkDocs
+    function such as mkdocs.commands.build._populate_page."""
+    import ast
+
+    tree = ast.parse((Path(__file__).parent / "plugin_harness.py").read_text(encoding="utf-8"))
+    private = [alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               and (node.module or "").startswith("mkdocs")
+               for alias in node.names if alias.name.startswith("_")]
+    assert private == []
+    from plugin_harness import configure as harness_configure
+
+    assert "configure_site" in harness_configure.__code__.co_names
