@@ -367,3 +367,13 @@ def test_the_harness_drives_mkdocs_through_public_names_only() -> None:
     from plugin_harness import configure as harness_configure
 
     assert "configure_site" in harness_configure.__code__.co_names
+
+
+def test_the_extension_takes_a_locale_for_its_language(tmp_path: Path) -> None:
+    import markdown
+
+    folder = write_glossary(tmp_path / "glossary", {"pod.yml": term_yaml("파드", "Pod")})
+    html = markdown.markdown("파드는 작다.", extensions=[
+        "bilingual_glossary.extension"], extension_configs={
+        "bilingual_glossary.extension": {"glossary_dir": str(folder), "lang": "ko_KR"}})
+    assert 'data-term="pod"' in html
