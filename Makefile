@@ -61,7 +61,8 @@ glossary-check: $(SITE_VENV)
 glossary-coverage: $(SITE_VENV)
 	$(PY) -m bilingual_glossary coverage
 
-## glossary-new ID=<id>: write glossary/<id>.yml, a draft (`draft: true`) with both languages to fill
+## glossary-new ID=<id>: write glossary/<id>.yml, a draft (`draft: true`) with a section per
+## site language to fill
 glossary-new: $(SITE_VENV)
 	$(PY) -m bilingual_glossary new $(ID)
 

@@ -24,10 +24,11 @@ class PositiveInt(c.Type):
 
 
 class GlossaryConfig(base.Config):
+    # (no `enabled` option of our own: MkDocs' `enabled: false` turns the whole plugin off)
     # false: no annotation and no tooltips (the macros and the glossary page still render, so
-    # pages that call them build); `enabled: !ENV [GLOSSARY_TOOLTIPS, true]` lets a build
+    # pages that call them build); `tooltips: !ENV [GLOSSARY_TOOLTIPS, true]` lets a build
     # (the benchmark) switch it from the environment
-    enabled = c.Type(bool, default=True)
+    tooltips = c.Type(bool, default=True)
     # the folder of <id>.yml term files, relative to mkdocs.yml
     glossary_dir = c.Type(str, default="glossary")
     # link each term's first mention on a page, every mention, or none; a page's front

@@ -16,7 +16,7 @@ import logging
 import re
 from pathlib import Path
 
-from bilingual_glossary.data.model import LANGS, Glossary
+from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.session import BuildSession
 
@@ -92,10 +92,12 @@ def quiet_chatty_loggers(prefixes: tuple[str, ...] = CHATTY_LOGGERS) -> None:
             logger.addFilter(_QUIET)
 
 
-def fallback_session(glossary: Glossary | None) -> BuildSession:
-    """A build's state on the last good glossary, or on an empty one before any was good."""
-    glossary = glossary if glossary is not None else Glossary(terms={})
-    return BuildSession(glossary, {lang: Annotator(glossary, lang) for lang in LANGS})
+def fallback_session(glossary: Glossary | None, langs: tuple[str, ...]) -> BuildSession:
+    """A build's state on the last good glossary, or on an empty one before any was good
+    (or when the site's languages have changed since)."""
+    if glossary is None or tuple(glossary.langs) != tuple(langs):
+        glossary = Glossary(terms={}, langs=tuple(langs))
+    return BuildSession(glossary, {lang: Annotator(glossary, lang) for lang in glossary.langs})
 
 
 def banner_html(lines: list[str], lang: str) -> str:

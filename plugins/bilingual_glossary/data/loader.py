@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ TAGS_FILE = "_tags.yml"
 ALLOWED_OTHER_FILES = {"README.md"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://\S+$")
-TOP_KEYS = {*LANGS, "part_of", "kind_of", "related", "tags", "docs", "standalone", "inherit_parts"}
+LANG_CODE = re.compile(r"^[a-z]{2,3}$")  # ko, en, fil: a language section
+# besides one section per language of the site
+TOP_KEYS = {"part_of", "kind_of", "related", "tags", "docs", "standalone", "inherit_parts"}
 LANG_KEYS = {"term", "aliases", "short", "long", "avoid", "docs"}
 # which mentions count (matching/exclusions.py): see _mention_fields
 TOP_KEYS |= {"action"}
@@ -37,9 +40,14 @@ class _Collector:
         self.problems.append(Problem(file, field, message, fix))
 
 
-def load_glossary(directory: Path | str) -> Glossary:
-    """The validated glossary in `directory`; raises GlossaryError listing every problem."""
+def load_glossary(directory: Path | str, langs: Sequence[str] = LANGS) -> Glossary:
+    """The validated glossary in `directory`; raises GlossaryError listing every problem.
+
+    `langs` are the site's languages, its default first: every term needs text in each of
+    them and in no other (an English-only site writes only `en:`).
+    """
     directory = Path(directory)
+    langs = tuple(langs)
     found = _Collector()
     if not directory.is_dir():
         found.add(str(directory), "", "the glossary folder does not exist.",
@@ -47,7 +55,7 @@ def load_glossary(directory: Path | str) -> Glossary:
         raise GlossaryError(found.problems)
 
     before = len(found.problems)
-    tags = _load_tags(directory, found)
+    tags = _load_tags(directory, found, langs)
     # a broken _tags.yml is reported once, not again as an unknown tag in every term
     check_tags = len(found.problems) == before
     raw_terms: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -71,7 +79,8 @@ def load_glossary(directory: Path | str) -> Glossary:
             broken.add(path.stem)
             continue
         if not isinstance(data, dict):
-            found.add(label, "", "must be a mapping with ko:, en: and the relation fields.",
+            found.add(label, "", "must be a mapping with a section per language and the relation "
+                      "fields.",
                       "run `make glossary-new ID=<id>` for a template.")
             broken.add(path.stem)
             continue
@@ -81,29 +90,31 @@ def load_glossary(directory: Path | str) -> Glossary:
                           "delete the `draft:` line to publish the term.")
                 broken.add(path.stem)
             else:
-                drafts[path.stem] = _draft_warning(path.stem, label, data, tags)
+                drafts[path.stem] = _draft_warning(path.stem, label, data, tags, langs)
             continue
         raw_terms[path.stem] = (label, data)
 
-    terms = {tid: _build_term(tid, label, data, tags, found, check_tags=check_tags)
+    terms = {tid: _build_term(tid, label, data, tags, found, langs, check_tags=check_tags)
              for tid, (label, data) in raw_terms.items()}
     broken |= {tid for tid, t in terms.items() if t is None}
     terms = {tid: t for tid, t in terms.items() if t is not None}
+    if tags is None:
+        _check_tags_file(terms, directory, found)
     _check_references(terms, broken, found, set(drafts))
     _check_cycles(terms, found)
-    _check_duplicate_names(terms, found)
+    _check_duplicate_names(terms, found, langs)
     if found.problems:
         raise GlossaryError(found.problems)
-    return Glossary(terms=dict(sorted(terms.items())), tags=tags,
+    return Glossary(terms=dict(sorted(terms.items())), tags=tags or {}, langs=langs,
                     drafts=tuple(drafts[tid] for tid in sorted(drafts)))
 
 
 def _draft_warning(term_id: str, label: str, data: dict[str, Any],
-                   tags: dict[str, dict[str, str]]) -> str:
+                   tags: dict[str, dict[str, str]] | None, langs: tuple[str, ...]) -> str:
     """One line for a draft: the fields that would fail validation once it is published."""
     unfinished = _Collector()
     body = {key: value for key, value in data.items() if key != DRAFT_KEY}
-    _build_term(term_id, label, body, tags, unfinished)
+    _build_term(term_id, label, body, tags, unfinished, langs)
     fields = list(dict.fromkeys(p.field or "(the file)" for p in unfinished.problems))
     if fields:
         state = f"is a draft, not shown or matched; still to fill: {', '.join(fields)}."
@@ -149,12 +160,14 @@ def parse_yaml(text: str, label: str, found: _Collector) -> Any:
     return data
 
 
-def _load_tags(directory: Path, found: _Collector) -> dict[str, dict[str, str]]:
+def _load_tags(directory: Path, found: _Collector,
+               langs: tuple[str, ...]) -> dict[str, dict[str, str]] | None:
+    """Tag id -> its name in each language; None when the glossary has no tags file (a
+    glossary without tags needs none)."""
     path = directory / TAGS_FILE
     label = _label(path, directory)
     if not path.exists():
-        found.add(label, "", "is missing.", "list the allowed tags with their ko and en names.")
-        return {}
+        return None
     data = _read_yaml(path, label, found)
     if data is None:
         return {}
@@ -166,30 +179,35 @@ def _load_tags(directory: Path, found: _Collector) -> dict[str, dict[str, str]]:
     for tag, names in data.items():
         field = str(tag)
         if not isinstance(names, dict) or not all(
-            isinstance(names.get(lang), str) and names[lang].strip() for lang in LANGS
+            isinstance(names.get(lang), str) and names[lang].strip() for lang in langs
         ):
             found.add(label, field, "needs a non-empty name in each language.",
-                      f"write `{field}: {{ko: ..., en: ...}}`.")
+                      f"write `{field}: {{{', '.join(f'{lang}: ...' for lang in langs)}}}`.")
             continue
-        extra = set(names) - set(LANGS)
+        # names in languages the site does not have are not read, as in term files
+        extra = {k for k in names if k not in langs and not LANG_CODE.match(str(k))}
         if extra:
             found.add(label, field, f"has unknown keys: {', '.join(sorted(map(str, extra)))}.",
-                      "keep only ko and en.")
-        tags[field] = {lang: names[lang].strip() for lang in LANGS}
+                      f"keep only the languages' names ({', '.join(langs)}).")
+        tags[field] = {lang: names[lang].strip() for lang in langs}
     return tags
 
 
 def _build_term(term_id: str, label: str, data: dict[str, Any],
-                tags: dict[str, dict[str, str]], found: _Collector,
-                check_tags: bool = True) -> Term | None:
+                tags: dict[str, dict[str, str]] | None, found: _Collector,
+                langs: tuple[str, ...] = LANGS, check_tags: bool = True) -> Term | None:
     ok = True
-    unknown = sorted(str(k) for k in data if k not in TOP_KEYS)
+    known = TOP_KEYS | set(langs)
+    # a section in a language the site does not have is not read (a glossary shared with a
+    # site in more languages); anything else unknown is a mistake
+    unknown = sorted(str(k) for k in data if k not in known and not LANG_CODE.match(str(k)))
     for key in unknown:
         found.add(label, key, "is not a known field.",
-                  f"remove it or use one of: {', '.join(sorted(TOP_KEYS))}.")
+                  f"remove it or use one of: {', '.join(sorted(known))} (the site's "
+                  f"languages are {', '.join(langs)}).")
         ok = False
     texts: dict[str, TermText] = {}
-    for lang in LANGS:
+    for lang in langs:
         text = _build_text(data.get(lang), lang, label, found)
         if text is None:
             ok = False
@@ -209,7 +227,8 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
     tag_list = _string_list(data, "tags", label, found)
     if related is None or tag_list is None:
         ok = False
-    for tag in tag_list or ():
+    # without a tags file, terms that name tags are reported together (_check_tags_file)
+    for tag in (tag_list or ()) if tags is not None else ():
         if tag not in tags and check_tags:
             found.add(label, "tags", f"'{tag}' is not a known tag.",
                       f"use one of: {', '.join(sorted(tags)) or '(none defined)'}, "
@@ -254,7 +273,8 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
 
 def _build_text(section: Any, lang: str, label: str, found: _Collector) -> TermText | None:
     if section is None:
-        found.add(label, lang, "is missing: every term needs both languages.",
+        found.add(label, lang, "is missing: every term needs text in each of the site's "
+                  "languages.",
                   f"add a `{lang}:` section with term, aliases and short.")
         return None
     if not isinstance(section, dict):
@@ -357,6 +377,18 @@ def _lang_name(lang: str) -> str:
     return {"ko": "Korean", "en": "English"}.get(lang, lang)
 
 
+def _check_tags_file(terms: dict[str, Term], directory: Path, found: _Collector) -> None:
+    """A glossary without _tags.yml has no tags: terms that name some are one problem."""
+    naming = [f"{t.id} ({', '.join(t.tags)})" for t in terms.values() if t.tags]
+    if naming:
+        found.add(_label(directory / TAGS_FILE, directory), "",
+                  f"is missing, so the glossary has no tags, but {len(naming)} "
+                  f"term{'s' if len(naming) > 1 else ''} name{'' if len(naming) > 1 else 's'} "
+                  f"tags: {'; '.join(naming)}.",
+                  f"list the tags in {directory.name}/{TAGS_FILE} with their names in each "
+                  "language, or remove them from the terms.")
+
+
 def _check_references(terms: dict[str, Term], broken: set[str], found: _Collector,
                       drafts: set[str] = frozenset()) -> None:
     """Every id a term names exists; an id whose own file is broken was reported already."""
@@ -421,8 +453,11 @@ def _report_cycle(terms: dict[str, Term], path: list[tuple[str, str]], target: s
               "a term cannot sit inside, or be a kind of, itself; remove one link of the cycle.")
 
 
-def _check_duplicate_names(terms: dict[str, Term], found: _Collector) -> None:
-    for lang in LANGS:
+def _check_duplicate_names(terms: dict[str, Term], found: _Collector,
+                           langs: tuple[str, ...] = LANGS) -> None:
+    """No two terms share a name under the matcher's own rule (name_key): otherwise which
+    term a mention links to would depend on how the author spaced or cased it."""
+    for lang in langs:
         owners: dict[str, str] = {}
         for term in terms.values():
             seen_here: dict[str, str] = {}  # key -> the name as first written
@@ -437,7 +472,8 @@ def _check_duplicate_names(terms: dict[str, Term], found: _Collector) -> None:
                     first = seen_here[key]
                     what = (f"repeats '{name}'." if first == name else
                             f"'{name}' is the same name as '{first}': names that differ only in "
-                            "case or spacing are one name, and every spacing is matched.")
+                            "case, spacing or hyphens are one name, and every spacing is "
+                            "matched.")
                     found.add(term.source, field, what, f"list '{first}' once.")
                     continue
                 seen_here[key] = name
@@ -445,8 +481,8 @@ def _check_duplicate_names(terms: dict[str, Term], found: _Collector) -> None:
                 if owner is not None and owner != term.id:
                     found.add(term.source, field,
                               f"'{name}' is already a name of '{owner}' "
-                              f"({terms[owner].source}); names that differ only in case or "
-                              "spacing are the same name.",
+                              f"({terms[owner].source}); names that differ only in case, "
+                              "spaces, hyphens or CamelCase humps are the same name.",
                               "a name can belong to one term only; remove it from one of them.")
                 else:
                     owners[key] = term.id

@@ -11,20 +11,25 @@ import io
 
 from bilingual_glossary.data.model import Glossary
 
-HEADER = ("id", "term_ko", "term_en", "short_ko", "short_en", "aliases_ko", "aliases_en",
-          "tags")
 LIST_SEPARATOR = "; "
+
+
+def header(langs: tuple[str, ...]) -> tuple[str, ...]:
+    """id, term_<lang>..., short_<lang>..., aliases_<lang>..., tags: a column per language."""
+    return ("id", *(f"{field}_{lang}" for field in ("term", "short", "aliases") for lang in langs),
+            "tags")
 
 
 def build_csv(glossary: Glossary) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    langs = glossary.langs
+    writer.writerow(header(langs))
     for term in glossary:
-        ko, en = term.text["ko"], term.text["en"]
+        texts = [term.text[lang] for lang in langs]
         writer.writerow((
-            term.id, ko.term, en.term, ko.short, en.short,
-            LIST_SEPARATOR.join(ko.aliases), LIST_SEPARATOR.join(en.aliases),
+            term.id, *(t.term for t in texts), *(t.short for t in texts),
+            *(LIST_SEPARATOR.join(t.aliases) for t in texts),
             LIST_SEPARATOR.join(dict.fromkeys(term.tags)),
         ))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

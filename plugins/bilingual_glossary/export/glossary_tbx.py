@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bilingual_glossary.data.model import DEFAULT_LANG, LANGS, Glossary, Term
+from bilingual_glossary.data.model import Glossary, Term
 from bilingual_glossary.export.addresses import SiteAddresses
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -39,13 +39,14 @@ def xml_text(value: str) -> str:
 
 
 def build_tbx(glossary: Glossary, addresses: SiteAddresses) -> bytes:
-    source = "Exported from the bilingual (ko/en) glossary of mkdocs-bilingual-glossary"
+    source = (f"Exported from the {'/'.join(glossary.langs)} glossary of "
+              "mkdocs-bilingual-glossary")
     if addresses.site_url:
         source += f" at {addresses.site_url}"
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         *XML_MODELS,
-        f'<tbx type="TBX-Basic" style="dca" xml:lang="{DEFAULT_LANG}" xmlns="{NAMESPACE}">',
+        f'<tbx type="TBX-Basic" style="dca" xml:lang="{glossary.langs[0]}" xmlns="{NAMESPACE}">',
         "  <tbxHeader>",
         "    <fileDesc>",
         f"      <sourceDesc><p>{xml_text(source + '.')}</p></sourceDesc>",
@@ -66,8 +67,8 @@ def _concept(term: Term, glossary: Glossary, addresses: SiteAddresses) -> list[s
     for target in dict.fromkeys(t for t in (term.part_of, term.kind_of, *term.related) if t):
         if target in glossary:
             lines.append(f'        <ref type="crossReference" target="{xml_text(target)}">'
-                         f"{xml_text(glossary[target].name(DEFAULT_LANG))}</ref>")
-    for lang in LANGS:
+                         f"{xml_text(glossary[target].name(glossary.langs[0]))}</ref>")
+    for lang in glossary.langs:
         text = term.text[lang]
         lines.append(f'        <langSec xml:lang="{lang}">')
         lines.append(f'          <descrip type="definition">{xml_text(text.short)}</descrip>')
