@@ -94,9 +94,12 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for draft in glossary.drafts:  # a strict build fails on a draft: so does the check
             print(draft, file=sys.stderr)
-        print(f"glossary {'has drafts' if glossary.drafts else 'OK'}: {len(glossary)} terms, "
-              f"{len(glossary.tags)} tags, {len(glossary.drafts)} drafts")
-        return 1 if glossary.drafts else 0
+        if glossary.drafts:
+            print(f"glossary has {len(glossary.drafts)} draft(s): {len(glossary)} terms, "
+                  f"{len(glossary.tags)} tags")
+            return 1
+        print(f"glossary OK: {len(glossary)} terms, {len(glossary.tags)} tags")
+        return 0
 
     try:  # the rest needs the site as MkDocs and the plugin see it
         site = site_facts(config_file)
@@ -134,8 +137,8 @@ def new_term(glossary_dir: Path, term_id: str, langs: tuple[str, ...] = LANGS) -
               "its place with --glossary-dir.", file=sys.stderr)
         return 1
     path.write_text(template(term_id, langs), encoding="utf-8")
-    print(f"wrote {label}, a draft: fill in {', '.join(langs)}, run `make glossary-check`, "
-          "then delete its first line, `draft: true`, to publish the term.")
+    print(f"wrote {label}: fill in {', '.join(langs)}, run `make glossary-check`, then delete "
+          "its first line, `draft: true`, to publish the term (a draft is not shown until then).")
     return 0
 
 
