@@ -17,7 +17,7 @@ from typing import Any
 NAME_FIELDS = ("term", "aliases", "avoid")  # under ko: and en:
 _FULL_WIDTH = range(0xFF01, 0xFF5F)  # Ｐｏｄ: full-width forms of ASCII letters and signs
 _BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C}
-_ALLOWED_CONTROLS = "\t\n\r"
+_ALLOWED_CONTROLS = "\t\n\r\x85"  # line breaks XML allows; YAML folds NEL like one
 
 
 def describe(ch: str) -> str:

@@ -51,6 +51,10 @@ def load_yaml(text: str, max_depth: int = MAX_DEPTH, max_bytes: int = MAX_BYTES)
         raise
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(text, exc) from None
+    except yaml.reader.ReaderError as exc:  # a raw control character, U+FFFE ...
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlProblem(line, f"has the character U+{exc.character:04X}, which YAML does "
+                          "not allow in a file.", "delete it.") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(0, f"is not valid YAML ({exc.__class__.__name__}).",
                           "check the file's syntax.") from None
