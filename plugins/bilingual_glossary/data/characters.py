@@ -81,10 +81,12 @@ def character_problems(data: Any, path: str = "") -> Iterator[tuple[str, str, st
     elif isinstance(data, list):
         for value in data:
             yield from character_problems(value, path)
-    elif isinstance(data, str):
+    elif isinstance(data, str) and data.strip():  # an empty text is reported by the loader
         is_name = path.count(".") == 1 and path.split(".")[1] in NAME_FIELDS
         problem = name_problem(data) if is_name else text_problem(data)
-        if problem:
+        if problem and "no letter" in problem:
+            yield path, f"{problem}.", "write a name with letters in it, or remove it."
+        elif problem:
             fix = ("retype the name with plain letters: delete the character, or write the "
                    "ordinary letter." if is_name else "delete the character.")
             yield path, f"{problem}.", fix
