@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import xml.dom.minidom
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from bilingual_glossary.export.addresses import site_addresses
 from bilingual_glossary.export.files import MANIFEST
 from bilingual_glossary.export.glossary_csv import build_csv
 from bilingual_glossary.export.glossary_tbx import build_tbx, xml_text
+from conftest import copy_project
 from factory import make_glossary, term_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,3 +117,50 @@ def test_export_never_writes_into_the_glossary_folder(tmp_path: Path, capsys) ->
     assert export(ROOT / "glossary", "--force") == 1
     assert "is the glossary's own folder" in capsys.readouterr().err
     assert not (ROOT / "glossary" / "glossary.csv").exists()
+
+
+# --- l10n-mark: no symbolic links out, no deleting what it did not write ----------------------
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def mark(project: Path, *args: str) -> int:
+    return cli_main(["--root", str(project), "l10n-mark", *args])
+
+
+def test_l10n_mark_keeps_a_file_it_did_not_write(project: Path) -> None:
+    notes = project / "l10n/sources/notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    assert mark(project, "docs/pods.en.md") == 0
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_l10n_mark_still_drops_the_snapshot_of_a_translation_that_is_gone(project: Path) -> None:
+    """The control for the test above: its own snapshots of removed entries do go."""
+    snapshot = project / "l10n/sources/docs/pods.en.md.txt"
+    assert snapshot.is_file()
+    (project / "docs/pods.en.md").unlink()
+    assert mark(project, "docs/index.en.md") == 0
+    assert not snapshot.exists()
+    assert (project / "l10n/sources/docs/index.en.md.txt").is_file()
+
+
+def test_l10n_mark_refuses_a_symlinked_sources_folder(project: Path, tmp_path: Path,
+                                                      capsys) -> None:
+    victim = tmp_path / "victim"
+    (victim / "notes").mkdir(parents=True)
+    (victim / "todo.txt").write_text("todo\n", encoding="utf-8")
+    (victim / "notes/draft.txt").write_text("draft\n", encoding="utf-8")
+    sources = project / "l10n/sources"
+    shutil.rmtree(sources)
+    sources.symlink_to(victim)
+    lock = (project / "l10n/lock.json").read_bytes()
+    assert mark(project, "docs/pods.en.md") == 1
+    assert capsys.readouterr().err.strip() == (
+        "l10n/sources: is a symbolic link; the record is written only inside the project. "
+        "Fix: replace l10n/sources with a real folder or file (git rm it, then run "
+        "`make l10n-mark ALL=1`).")
+    assert sorted(p.name for p in victim.rglob("*")) == ["draft.txt", "notes", "todo.txt"]
+    assert (project / "l10n/lock.json").read_bytes() == lock

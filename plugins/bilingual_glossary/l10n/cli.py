@@ -65,8 +65,8 @@ def run(args: argparse.Namespace, glossary: Glossary) -> int:
     label = f"{relative_label(record_dir, root)}/{RECORD_FILE}"
     try:
         record = Record.load(record_dir, label)
-    except GlossaryError as exc:
-        print(exc.report(), file=sys.stderr)
+    except GlossaryError as exc:  # about the record, not the glossary: no glossary header
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
         return 1
     translations = [*page_translations(root, docs_dir, DEFAULT_LANG),
                     *term_translations(glossary, DEFAULT_LANG)]
@@ -172,7 +172,12 @@ def _mark(args: argparse.Namespace, record: Record, translations: list[Translati
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
-    for line in mark(record, chosen.values(), translations):
+    try:
+        lines = mark(record, chosen.values(), translations)
+    except GlossaryError as exc:  # a symbolic link in the record's way (l10n/record.py)
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
+        return 1
+    for line in lines:
         print(line)
     print(f"Wrote {relative_label(record.path, root)}. Commit it with the translation.")
     return 0
