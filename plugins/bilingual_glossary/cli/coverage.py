@@ -9,11 +9,11 @@ from pathlib import Path
 
 import markdown
 
-from bilingual_glossary.data.errors import GlossaryError, Problem
 from bilingual_glossary.data.model import DEFAULT_LANG, LANGS, Glossary
 from bilingual_glossary.languages import page_language
 from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.matching.endings import korean_stems
+from bilingual_glossary.page_source import read_page
 
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -41,7 +41,7 @@ def scan_docs(glossary: Glossary, docs_dir: Path) -> Coverage:
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         lang = page_language(rel, DEFAULT_LANG)
-        source = _read_page(path, f"{docs_dir.name}/{rel}")
+        source = read_page(path, f"{docs_dir.name}/{rel}")
         if _is_generated(source):
             continue
         for term_id in sorted(terms_in_page(annotators[lang], source)):
@@ -80,13 +80,3 @@ def names_a_term(glossary: Glossary, lang: str, phrase: str) -> bool:
 def _is_generated(source: str) -> bool:
     """The glossary page itself names every term; it must not count as a use."""
     return "glossary_page()" in source
-
-
-def _read_page(path: Path, label: str) -> str:
-    """A page's Markdown; a page that is not UTF-8 is one clear problem, not a traceback."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        byte = exc.object[exc.start:exc.start + 1].hex()
-        raise GlossaryError([Problem(label, "", f"is not UTF-8 text (byte 0x{byte} at offset "
-                                     f"{exc.start}).", "save the page as UTF-8.")]) from None

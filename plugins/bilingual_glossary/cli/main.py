@@ -85,12 +85,16 @@ def new_term(glossary_dir: Path, term_id: str) -> int:
               "single hyphens, e.g. worker-node.", file=sys.stderr)
         return 2
     path = glossary_dir / f"{term_id}.yml"
-    if path.exists():
-        print(f"glossary/{term_id}.yml already exists. Fix: edit it, or pick another id.",
-              file=sys.stderr)
+    label = f"{glossary_dir.name}/{term_id}.yml"
+    if not glossary_dir.is_dir():
+        print(f"{glossary_dir}: the glossary folder does not exist. Fix: run the command in "
+              "the project folder, or pass --root or --glossary-dir.", file=sys.stderr)
+        return 1
+    if path.exists() or path.is_symlink():
+        print(f"{label} already exists. Fix: edit it, or pick another id.", file=sys.stderr)
         return 1
     path.write_text(TEMPLATE.format(id=term_id), encoding="utf-8")
-    print(f"wrote glossary/{term_id}.yml: fill in ko and en, then run `make glossary-check`.")
+    print(f"wrote {label}: fill in ko and en, then run `make glossary-check`.")
     return 0
 
 

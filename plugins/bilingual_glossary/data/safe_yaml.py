@@ -40,8 +40,8 @@ def load_yaml(text: str, max_depth: int = MAX_DEPTH, max_bytes: int = MAX_BYTES)
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise YamlProblem(0, f"is {size:,} bytes, more than the {max_bytes:,} allowed.",
-                          "keep it short: a definition is one or two sentences, and long "
-                          "explanations belong on a page.")
+                          "keep it short: a definition is one or two sentences, and longer "
+                          "text belongs in a page.")
     # one normalization for every name and text: an NFD 파드 is the same name as 파드
     text = unicodedata.normalize("NFC", text)
     try:
@@ -76,8 +76,8 @@ def _check_events(text: str, max_depth: int) -> None:
             if depth > max_depth:
                 raise YamlProblem(event.start_mark.line + 1,
                                   f"nests lists or mappings more than {max_depth} levels deep.",
-                                  "flatten it: a term needs three levels at most "
-                                  "(ko: aliases: [...]).")
+                                  "flatten it: a term file needs three levels (ko: aliases: "
+                                  "[...]), front matter about as many.")
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 

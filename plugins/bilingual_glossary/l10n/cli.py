@@ -33,6 +33,7 @@ from bilingual_glossary.l10n.terminology import (
     page_allow,
 )
 from bilingual_glossary.languages import page_language
+from bilingual_glossary.page_source import read_page
 
 COMMANDS = ("l10n", "l10n-mark")
 
@@ -68,11 +69,15 @@ def run(args: argparse.Namespace, glossary: Glossary) -> int:
     except GlossaryError as exc:  # about the record, not the glossary: no glossary header
         print("\n".join(map(str, exc.problems)), file=sys.stderr)
         return 1
-    translations = [*page_translations(root, docs_dir, DEFAULT_LANG),
-                    *term_translations(glossary, DEFAULT_LANG)]
-    if args.command == "l10n-mark":
-        return _mark(args, record or Record(record_dir), translations, root, docs_dir)
-    return _report(args, glossary, record, label, translations, root, docs_dir)
+    try:
+        translations = [*page_translations(root, docs_dir, DEFAULT_LANG),
+                        *term_translations(glossary, DEFAULT_LANG)]
+        if args.command == "l10n-mark":
+            return _mark(args, record or Record(record_dir), translations, root, docs_dir)
+        return _report(args, glossary, record, label, translations, root, docs_dir)
+    except GlossaryError as exc:  # a page that cannot be read (page_source.py)
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
+        return 1
 
 
 def _report(args: argparse.Namespace, glossary: Glossary, record: Record | None, label: str,
@@ -131,8 +136,8 @@ def _lint(glossary: Glossary, root: Path, docs_dir: Path) -> list[str]:
         lang = page_language(page.name, DEFAULT_LANG)
         if lang not in spellings:
             spellings[lang] = AvoidedSpellings(glossary, lang)
-        source = page.read_text(encoding="utf-8")
         page_label = relative_label(page, root)
+        source = read_page(page, page_label)
         try:
             allow = page_allow(source)
         except ValueError as exc:
@@ -172,12 +177,7 @@ def _mark(args: argparse.Namespace, record: Record, translations: list[Translati
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
-    try:
-        lines = mark(record, chosen.values(), translations)
-    except GlossaryError as exc:  # a symbolic link in the record's way (l10n/record.py)
-        print("\n".join(map(str, exc.problems)), file=sys.stderr)
-        return 1
-    for line in lines:
+    for line in mark(record, chosen.values(), translations):  # GlossaryError: see run()
         print(line)
     print(f"Wrote {relative_label(record.path, root)}. Commit it with the translation.")
     return 0
