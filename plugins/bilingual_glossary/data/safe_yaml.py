@@ -85,7 +85,10 @@ def _check_events(text: str, max_depth: int) -> None:
 def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
     fix = "fix the indentation or quoting there; quote text that contains ': ' or '#'."
     mark = exc.problem_mark or exc.context_mark
-    opened = _unclosed_quote_line(text, exc.problem_mark.line if exc.problem_mark else None)
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        opened: int | None = exc.context_mark.line + 1  # the quote never closes at all
+    else:
+        opened = _unclosed_quote_line(text, exc.problem_mark.line if exc.problem_mark else None)
     if opened is not None:  # PyYAML reports where the runaway quote finally broke something
         return YamlProblem(opened, "a quoted value starts here and runs on over the next "
                            "lines, so the file cannot be read.",
