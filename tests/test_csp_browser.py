@@ -102,3 +102,16 @@ def test_payloads_written_into_a_page_are_blocked(make_page, poisoned_site: str)
     term = page.locator("a.glossary-term").first
     term.hover()
     assert page.locator(".glossary-tooltip:visible, [role=tooltip]:visible").count() >= 1
+
+
+def test_a_malformed_fragment_does_not_stop_the_glossary_filter(watched_page,
+                                                                site_url: str) -> None:
+    """D16: #%E0%A4%A made decodeURIComponent throw before the filter was wired up."""
+    page = watched_page
+    page.goto(site_url + "en/glossary/#%E0%A4%A", wait_until="networkidle")
+    page.wait_for_selector(".glossary-page[data-filter-ready]", state="attached")
+    total = page.locator(".glossary-entry").count()
+    page.fill("#glossary-filter-input", "Pod")
+    shown = page.eval_on_selector_all(
+        ".glossary-entry", "els => els.filter(e => e.offsetParent !== null).length")
+    assert 0 < shown < total, (shown, total)
