@@ -290,3 +290,10 @@ def test_a_clash_blames_the_file_that_is_new(tmp_path: Path) -> None:
 def test_the_sites_glossary_still_loads() -> None:
     """The control: the real glossary passes every rule above."""
     assert len(load_glossary(ROOT / "glossary")) > 0
+
+
+def test_an_id_named_twice_by_one_file_is_still_one_familiar_line(tmp_path: Path) -> None:
+    """Found by tests/test_fuzz.py: `related: [replica, replica]` read as two files."""
+    files = {**VALID, "probe.yml": term_yaml("프로브", "Probe", related=["replica", "replica"])}
+    assert only_problem(make_glossary(tmp_path, files)).startswith(
+        "glossary/probe.yml: related: 'replica' is not a term id. Fix: use an existing id")

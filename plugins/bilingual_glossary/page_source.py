@@ -55,3 +55,14 @@ def front_matter(text: str, label: str, first_line: int = 2) -> dict[str, Any]:
                                      "(e.g. 'and' for &).")])
     return data
 
+
+
+def unclosed_front_matter(source: str, label: str) -> None:
+    """GlossaryError for a page that opens front matter (a first line of ---) and never
+    closes it with a line of --- or ...: MkDocs would show the block as page text."""
+    first = source.split("\n", 1)[0]
+    if first.rstrip(" \t") == "---":
+        raise GlossaryError([Problem(label, "line 1", "front matter starts here but no line "
+                                     "of --- closes it, so MkDocs would show it as page text.",
+                                     "end the front matter with a line of --- (to open the "
+                                     "page with a horizontal rule, write *** instead).")])

@@ -30,7 +30,7 @@ from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
 from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
 from bilingual_glossary.matching.switch import add_switch_script
-from bilingual_glossary.page_source import front_matter
+from bilingual_glossary.page_source import front_matter, unclosed_front_matter
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.typography import keep_particles_with_code
 
@@ -145,11 +145,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             raise PluginError(f"{label}: is not UTF-8 text (at byte {exc.start}). Fix: save "
                               "the page as UTF-8.") from None
         match = FRONT_MATTER.match(source)
-        if match:
-            try:
+        try:
+            if match:
                 front_matter(match.group(1), label)
-            except GlossaryError as exc:
-                raise PluginError("\n".join(map(str, exc.problems))) from None
+            elif source.startswith("---"):
+                unclosed_front_matter(source, label)
+        except GlossaryError as exc:
+            raise PluginError("\n".join(map(str, exc.problems))) from None
         return None
 
     @event_priority(-50)  # after mkdocs-macros has run the page's macros

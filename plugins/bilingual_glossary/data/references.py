@@ -75,6 +75,7 @@ def report_missing(target: str, referrers: list[tuple[str, str]], known: list[st
     `referrers` are (file label, field). One referrer and no rename in sight: the familiar
     line on that file. Otherwise one line on the missing file, listing who refers to it."""
     guess = renamed_to or next(iter(difflib.get_close_matches(target, known, n=1)), None)
+    referrers = list(dict.fromkeys(referrers))  # related: [x, x] names it once
     if len(referrers) == 1 and renamed_to is None:
         label, field = referrers[0]
         hint = f" (did you mean '{guess}'?)" if guess else ""
@@ -85,13 +86,15 @@ def report_missing(target: str, referrers: list[tuple[str, str]], known: list[st
     listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     count = len({label for label, _ in referrers})
     if renamed_to is not None:
-        message = (f"is gone, but {count} file{'s' if count != 1 else ''} still refer to "
-                   f"'{target}': {listed}. Was it renamed to '{renamed_to}' "
+        message = (f"is gone, but {count} file{'s' if count != 1 else ''} still refer"
+                   f"{'' if count != 1 else 's'} to '{target}': {listed}. Was it renamed to "
+                   f"'{renamed_to}' "
                    f"({folder}/{renamed_to}.yml is new)?")
         fix = (f"if so, write '{renamed_to}' for '{target}' in those files; otherwise restore "
                f"{folder}/{target}.yml.")
     else:
         hint = f" Did you mean '{guess}'?" if guess else ""
-        message = (f"does not exist, but {count} files refer to '{target}': {listed}.{hint}")
+        message = (f"does not exist, but {count} file{'s' if count != 1 else ''} refer"
+                   f"{'' if count != 1 else 's'} to '{target}': {listed}.{hint}")
         fix = f"add {folder}/{target}.yml, or change those references to an existing id."
     found.add(f"{folder}/{target}.yml", "", message, fix)
