@@ -76,10 +76,14 @@ def test_a_page_with_good_front_matter_builds(tmp_path: Path) -> None:
      "onerror=alert('t2')>' has one of < > &"),
     ("title: R&D\n", "docs/index.md: title: 'R&D' has one of < > &"),
     ("just some text\n", "docs/index.md: line 2: front matter is not a list of `key: value`"),
+    ("title:\n- null\n- false\n", "docs/index.md: title: must be text, not a list."),
+    ("description: 2024-01-01\n",
+     "docs/index.md: description: must be text, not a number or date."),
     ("x: <script>alert(1)</script>\n'", "docs/index.md: line 1: front matter starts here but "
      "no line of --- closes it"),
 ], ids=["alias-bomb", "nested-2k", "nested-100k", "alias", "unclosed-quote", "repeated-key",
-        "title-html", "title-ampersand", "not-a-mapping", "unclosed"])
+        "title-html", "title-ampersand", "not-a-mapping", "title-list", "description-date",
+        "unclosed"])
 def test_bad_front_matter_stops_the_build_with_one_line(tmp_path: Path, front: str,
                                                         expected: str) -> None:
     code, output = build(tmp_path, project(tmp_path / "p", front))

@@ -47,6 +47,12 @@ def front_matter(text: str, label: str, first_line: int = 2) -> dict[str, Any]:
                                      "list of `key: value` lines, so MkDocs would show it as "
                                      "page text.", "write e.g. `title: ...`, or start the page "
                                      "with something other than ---.")])
+    for key in ("title", "description"):  # printed on the page, in lists and in <meta>
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise GlossaryError([Problem(label, key, f"must be text, not {_kind(value)}.",
+                                         f"write one line of text after `{key}:`; quote it "
+                                         "if it looks like a number or a list.")])
     title = data.get("title")
     if isinstance(title, str) and any(ch in title for ch in TITLE_MARKUP):
         raise GlossaryError([Problem(label, "title", f"'{title}' has one of < > &; the theme "
@@ -55,6 +61,11 @@ def front_matter(text: str, label: str, first_line: int = 2) -> dict[str, Any]:
                                      "(e.g. 'and' for &).")])
     return data
 
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value),
+                                                                       "a number or date")
 
 
 def unclosed_front_matter(source: str, label: str) -> None:
