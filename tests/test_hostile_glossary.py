@@ -297,3 +297,13 @@ def test_an_id_named_twice_by_one_file_is_still_one_familiar_line(tmp_path: Path
     files = {**VALID, "probe.yml": term_yaml("프로브", "Probe", related=["replica", "replica"])}
     assert only_problem(make_glossary(tmp_path, files)).startswith(
         "glossary/probe.yml: related: 'replica' is not a term id. Fix: use an existing id")
+
+
+def test_a_tag_removed_from_the_tags_file_is_one_problem(tmp_path: Path) -> None:
+    files = {f"t{i}.yml": term_yaml(f"용어{i}", f"Term {i}", tags=["workload"])
+             for i in range(9)}
+    message = only_problem(make_glossary(tmp_path, {**VALID, **files}))
+    assert message == (
+        "glossary/_tags.yml: workload: is not defined here, but 9 files use the tag: t0.yml, "
+        "t1.yml, t2.yml, t3.yml, t4.yml and 4 more. Fix: add `workload: {ko: ..., en: ...}` "
+        "back, or change the tag in those files (use one of: fundamental).")

@@ -90,6 +90,7 @@ def load_glossary(directory: Path | str) -> Glossary:
     _check_cycles(terms, found)
     new = None if committed is None else {f"{tid}.yml" for tid in terms} - committed
     _check_duplicate_names(terms, found, new)
+    found.problems = references.group_unknown_tags(found.problems, directory.name, TAGS_FILE)
     if found.problems:
         raise GlossaryError(found.problems)
     return Glossary(terms=dict(sorted(terms.items())), tags=tags)
@@ -198,7 +199,7 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
         ok = False
     for tag in tag_list or ():
         if tag not in tags and check_tags:
-            found.add(label, "tags", f"'{tag}' is not a known tag.",
+            found.add(label, "tags", references.UNKNOWN_TAG.format(tag=tag),
                       f"use one of: {', '.join(sorted(tags)) or '(none defined)'}, "
                       f"or add it to glossary/{TAGS_FILE}.")
             ok = False

@@ -14,7 +14,10 @@ import subprocess
 from pathlib import Path
 from typing import Protocol
 
+from bilingual_glossary.data.errors import Problem
+
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+UNKNOWN_TAG = "'{tag}' is not a known tag."
 
 
 class Collector(Protocol):
@@ -98,3 +101,30 @@ def report_missing(target: str, referrers: list[tuple[str, str]], known: list[st
                    f"{'' if count != 1 else 's'} to '{target}': {listed}.{hint}")
         fix = f"add {folder}/{target}.yml, or change those references to an existing id."
     found.add(f"{folder}/{target}.yml", "", message, fix)
+
+
+def group_unknown_tags(problems: list[Problem], folder: str, tags_file: str) -> list[Problem]:
+    """A tag that several files use and the tags file lacks (removed or renamed there) is one
+    problem on the tags file, not one per term file."""
+    users: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.field == "tags" and problem.message.endswith(" is not a known tag."):
+            users.setdefault(problem.message.split("'")[1], []).append(problem)
+    grouped = {tag: found for tag, found in users.items() if len(found) > 1}
+    if not grouped:
+        return problems
+    out: list[Problem] = []
+    for problem in problems:
+        tag = problem.message.split("'")[1] if problem.field == "tags" else None
+        if tag not in grouped:
+            out.append(problem)
+        elif grouped[tag][0] is problem:
+            names = [os.path.basename(p.file) for p in grouped[tag]]
+            listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more"
+                                            if len(names) > 5 else "")
+            out.append(Problem(f"{folder}/{tags_file}", tag,
+                               f"is not defined here, but {len(names)} files use the tag: "
+                               f"{listed}.", f"add `{tag}: {{ko: ..., en: ...}}` back, or "
+                               "change the tag in those files (" + problem.fix.split(", or ")[0]
+                               + ")."))
+    return out
