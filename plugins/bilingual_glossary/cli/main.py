@@ -118,12 +118,12 @@ def new_term(glossary_dir: Path, term_id: str, langs: tuple[str, ...] = LANGS) -
         return 2
     path = glossary_dir / f"{term_id}.yml"
     label = f"{glossary_dir.name}/{term_id}.yml"
-    if path.exists():
-        print(f"{label} already exists. Fix: edit it, or pick another id.", file=sys.stderr)
-        return 1
     if not glossary_dir.is_dir():
-        print(f"{glossary_dir}: the glossary folder does not exist. Fix: create it, or give "
-              "its place with --glossary-dir.", file=sys.stderr)
+        print(f"{glossary_dir}: the glossary folder does not exist. Fix: run the command in "
+              "the project folder, or give its place with --glossary-dir.", file=sys.stderr)
+        return 1
+    if path.exists() or path.is_symlink():
+        print(f"{label} already exists. Fix: edit it, or pick another id.", file=sys.stderr)
         return 1
     path.write_text(template(term_id, langs), encoding="utf-8")
     print(f"wrote {label}: fill in {', '.join(langs)}, then run `make glossary-check`.")
