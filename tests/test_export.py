@@ -27,6 +27,7 @@ from bilingual_glossary.export.addresses import (
     normalize_site_url,
     site_addresses,
 )
+from bilingual_glossary.export.files import MANIFEST
 from bilingual_glossary.export.glossary_tbx import build_tbx
 from bilingual_glossary.export.jsonld import defined_term_set, json_ld_script
 from factory import TAGS, make_glossary, term_yaml
@@ -225,7 +226,8 @@ def test_cli_export_writes_the_built_files_byte_for_byte(site_dir: Path, tmp_pat
                                                          capsys) -> None:
     out = tmp_path / "all"
     assert cli_main(["--root", str(ROOT), "export", "--format", "all", "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(EXPORTS)
+    # and the export's manifest (export/files.py), so that a second export may replace them
+    assert sorted(p.name for p in out.iterdir()) == sorted((*EXPORTS, MANIFEST))
     for name in EXPORTS:
         assert (out / name).read_bytes() == (site_dir / name).read_bytes(), name
     assert f"wrote {out / 'glossary.tbx'}" in capsys.readouterr().out
@@ -234,7 +236,7 @@ def test_cli_export_writes_the_built_files_byte_for_byte(site_dir: Path, tmp_pat
 def test_cli_export_one_format_and_another_site_url(tmp_path: Path) -> None:
     assert cli_main(["--root", str(ROOT), "export", "--format", "tbx", "--out",
                      str(tmp_path)]) == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["glossary.tbx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "glossary.tbx"]
     assert cli_main(["--root", str(ROOT), "export", "--format", "json", "--site-url", "",
                      "--out", str(tmp_path)]) == 0
     data = json.loads((tmp_path / "glossary.json").read_text(encoding="utf-8"))

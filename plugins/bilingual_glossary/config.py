@@ -44,6 +44,10 @@ class GlossaryConfig(base.Config):
     used_on_exclude = c.ListOfItems(c.Type(str), default=[])
     # add the plugin's tooltip, diagram and glossary-page CSS and JavaScript to the site
     assets = c.Type(bool, default=True)
+    # a Content-Security-Policy <meta> on every built page (csp.py): scripts only from the
+    # site and the theme's and the plugin's own inline scripts; off by default, as a site's
+    # own inline scripts or other hosts would stop working (`mkdocs serve` never gets it)
+    csp = c.Type(bool, default=False)
     # on Korean pages, keep a particle on the line of the short inline code it follows
     # (`standalone`에는): a break CSS cannot take away (typography.py)
     keep_particles = c.Type(bool, default=True)

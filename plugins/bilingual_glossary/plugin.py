@@ -15,8 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import YAML_RE as FRONT_MATTER
 
 from bilingual_glossary.config import ANNOTATE_MODES, GlossaryConfig
+from bilingual_glossary.csp import add_policy, inline_scripts
 from bilingual_glossary.data.errors import GlossaryError
 from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
@@ -37,6 +39,7 @@ from bilingual_glossary.languages import (
 from bilingual_glossary.macros import MacroContext, make_macros
 from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
 from bilingual_glossary.matching.switch import add_switch_script
+from bilingual_glossary.page_source import front_matter, unclosed_front_matter
 from bilingual_glossary.placeholders import anchor_ids
 from bilingual_glossary.serving import ProblemLog, fallback_session, mark_site, quiet_chatty_loggers
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
@@ -72,6 +75,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._current_page = None  # the page mkdocs-macros is rendering
         self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
         self.l10n: SiteL10n | None = None  # translations' freshness, terminology lint
+        self._command = "build"  # `mkdocs serve` injects a live-reload script: no policy then
+        self._content_scripts: set[str] = set()  # script texts pages wrote: never allowed
         # `mkdocs serve` (serving.py): problems become warnings and a banner on every page.
         # With on_startup, MkDocs keeps this instance from one rebuild to the next.
         self._serving = False
@@ -81,6 +86,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._said: set[str] = set()  # warnings given in this rebuild (each language passes)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
         self._serving = command == "serve"
         if self.config.quiet:  # before the first build: other plugins' on_config log too
             quiet_chatty_loggers()
@@ -103,6 +109,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._annotated.clear()
         self._linked.clear()
         self._untranslated.clear()
+        self._content_scripts.clear()
         if self.config.quiet:
             quiet_chatty_loggers()
         if self._depth == 0:  # a new build or rebuild, not static-i18n's next language
@@ -187,6 +194,26 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._current_page = page
         return page
 
+    def on_page_read_source(self, page, config):
+        """Check the page's front matter before MkDocs and mkdocs-macros read it (an alias
+        bomb, deep nesting, broken YAML, a title with markup: page_source.py). Returns None:
+        MkDocs reads the page itself."""
+        label = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        try:
+            source = page.file.content_string
+        except UnicodeDecodeError as exc:
+            raise PluginError(f"{label}: is not UTF-8 text (at byte {exc.start}). Fix: save "
+                              "the page as UTF-8.") from None
+        match = FRONT_MATTER.match(source)
+        try:
+            if match:
+                front_matter(match.group(1), label)
+            elif source.startswith("---"):
+                unclosed_front_matter(source, label)
+        except GlossaryError as exc:
+            raise PluginError("\n".join(map(str, exc.problems))) from None
+        return None
+
     @event_priority(-50)  # after mkdocs-macros has run the page's macros
     def on_page_markdown(self, markdown, page, config, files):
         if self.session.macro_errors:
@@ -207,6 +234,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_page_content(self, html, page, config, files):
         html = self._restore_placeholders(html, page)
+        self._content_scripts.update(inline_scripts(html))  # raw <script> in a page: no hash
         if not self.config.tooltips:
             return html
         lang = self._lang(page.file)
@@ -236,6 +264,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return context
 
     def on_post_page(self, output, page, config):
+        output = self._post_page(output, page)
+        if self.config.csp and self._command != "serve":
+            self._content_scripts.update(inline_scripts(page.content or ""))
+            output = add_policy(output, self._content_scripts)
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        """The theme's static pages (404.html) get the policy too; they have no content."""
+        if self.config.csp and self._command != "serve" and template_name.endswith(".html"):
+            return add_policy(output_content, self._content_scripts)
+        return output_content
+
+    def _post_page(self, output: str, page) -> str:
         lang = self._lang(page.file)
         if self.config.keep_particles and lang == "ko":
             output = keep_particles_with_code(output)

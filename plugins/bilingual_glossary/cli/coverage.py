@@ -9,11 +9,11 @@ from pathlib import Path
 
 import markdown
 
-from bilingual_glossary.data.errors import GlossaryError, Problem
 from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.glossary_page.directive import holds_glossary
 from bilingual_glossary.languages import page_language
 from bilingual_glossary.matching.annotate import Annotator
+from bilingual_glossary.page_source import read_page
 
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -48,7 +48,7 @@ def scan_docs(glossary: Glossary, docs_dir: Path, default_lang: str,
         lang = (page_langs or {}).get(rel) or page_language(rel, default_lang, langs=langs)
         if lang not in annotators:  # a language the glossary has no text in
             continue
-        source = _read_page(path, f"{docs_dir.name}/{rel}")
+        source = read_page(path, f"{docs_dir.name}/{rel}")
         if _is_generated(source):
             continue
         annotator = annotators[lang]
@@ -78,12 +78,3 @@ def _is_generated(source: str) -> bool:
     """The glossary page itself names every term; it must not count as a use."""
     return holds_glossary(source)
 
-
-def _read_page(path: Path, label: str) -> str:
-    """A page's Markdown; a page that is not UTF-8 is one clear problem, not a traceback."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        byte = exc.object[exc.start:exc.start + 1].hex()
-        raise GlossaryError([Problem(label, "", f"is not UTF-8 text (byte 0x{byte} at offset "
-                                     f"{exc.start}).", "save the page as UTF-8.")]) from None

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
-from bilingual_glossary.export.files import FORMATS, export_files, write_files
+from bilingual_glossary.export.files import FORMATS, OutputFolderError, export_files, write_files
 
 
 def add_export_parser(commands: Any) -> None:
@@ -25,14 +25,20 @@ def add_export_parser(commands: Any) -> None:
                         help="which file to write (default: %(default)s; json brings its "
                              "schema, glossary.schema.json, along)")
     export.add_argument("--out", type=Path, required=True,
-                        help="the folder to write to (created if missing)")
+                        help="the folder to write to: new, empty, or one an earlier export "
+                             "wrote (created if missing)")
+    export.add_argument("--force", action="store_true",
+                        help="write into --out even if it holds other files (they may be "
+                             "overwritten)")
     export.add_argument("--site-url", default=None,
                         help="the published site's address for the entries' URLs (default: "
                              "site_url in mkdocs.yml; '' for URLs relative to the site root)")
 
 
-def run_export(glossary: Glossary, addresses: SiteAddresses, args: argparse.Namespace) -> int:
-    """`addresses` are the build's; --site-url puts the same pages under another address."""
+def run_export(glossary: Glossary, addresses: SiteAddresses, args: argparse.Namespace,
+               glossary_dir: Path) -> int:
+    """`addresses` are the build's; --site-url puts the same pages under another address.
+    The glossary folder is never an output folder."""
     if args.site_url is not None:
         site_url = args.site_url
         if site_url and not urlsplit(site_url.strip()).netloc:
@@ -44,7 +50,11 @@ def run_export(glossary: Glossary, addresses: SiteAddresses, args: argparse.Name
     formats = FORMATS if args.format == "all" else (args.format,)
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     try:
-        written = write_files(out, export_files(glossary, addresses, formats))
+        written = write_files(out, export_files(glossary, addresses, formats), force=args.force,
+                              protected=(glossary_dir,))
+    except OutputFolderError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"{out}: cannot write there ({exc.strerror}). Fix: pick a folder you can write "
               "to with --out.", file=sys.stderr)

@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     if args.command == "export":
-        return run_export(glossary, site.addresses, args)
+        return run_export(glossary, site.addresses, args, site.glossary_dir)
     if args.command in l10n_cli.COMMANDS:
         return l10n_cli.run(args, glossary, site)
     try:
@@ -129,12 +129,12 @@ def new_term(glossary_dir: Path, term_id: str, langs: tuple[str, ...] = LANGS) -
         return 2
     path = glossary_dir / f"{term_id}.yml"
     label = f"{glossary_dir.name}/{term_id}.yml"
-    if path.exists():
-        print(f"{label} already exists. Fix: edit it, or pick another id.", file=sys.stderr)
-        return 1
     if not glossary_dir.is_dir():
-        print(f"{glossary_dir}: the glossary folder does not exist. Fix: create it, or give "
-              "its place with --glossary-dir.", file=sys.stderr)
+        print(f"{glossary_dir}: the glossary folder does not exist. Fix: run the command in "
+              "the project folder, or pass --root or --glossary-dir.", file=sys.stderr)
+        return 1
+    if path.exists() or path.is_symlink():
+        print(f"{label} already exists. Fix: edit it, or pick another id.", file=sys.stderr)
         return 1
     path.write_text(template(term_id, langs), encoding="utf-8")
     print(f"wrote {label}: fill in {', '.join(langs)}, run `make glossary-check`, then delete "

@@ -1,7 +1,9 @@
 """glossary.csv: one row per term, for spreadsheets.
 
 UTF-8 with a byte-order mark (without one, Excel reads the file in the system's code page and
-Hangul turns to mojibake), CRLF line ends and quoting as RFC 4180.
+Hangul turns to mojibake), CRLF line ends and quoting as RFC 4180. A cell that a spreadsheet
+would read as a formula (it starts with = + - @, a tab or a carriage return) gets a leading
+apostrophe, as OWASP's "CSV Injection" advises: the file is made for translators to open.
 """
 
 from __future__ import annotations
@@ -12,6 +14,12 @@ import io
 from bilingual_glossary.data.model import Glossary
 
 LIST_SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """`text` as a spreadsheet shows it, never as a formula it runs."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def header(langs: tuple[str, ...]) -> tuple[str, ...]:
@@ -27,7 +35,7 @@ def build_csv(glossary: Glossary) -> bytes:
     writer.writerow(header(langs))
     for term in glossary:
         texts = [term.text[lang] for lang in langs]
-        writer.writerow((
+        writer.writerow(cell(value) for value in (
             term.id, *(t.term for t in texts), *(t.short for t in texts),
             *(LIST_SEPARATOR.join(t.aliases) for t in texts),
             LIST_SEPARATOR.join(dict.fromkeys(term.tags)),

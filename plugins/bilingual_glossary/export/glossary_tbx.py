@@ -25,6 +25,8 @@ XML_MODELS = (
     'DCA/TBX-Basic_DCA.sch" type="application/xml"'
     ' schematypens="http://purl.oclc.org/dsdl/schematron"?>',
 )
+# outside XML 1.0's Char production: most C0 controls, lone surrogates, U+FFFE and U+FFFF
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WEB_ADDRESS = re.compile(r"https?://.+")
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
@@ -32,8 +34,9 @@ DEPRECATED = "deprecatedTerm-admn-sts"
 
 
 def xml_text(value: str) -> str:
-    """Escape for element text and double-quoted attributes; drop characters XML 1.0 forbids."""
-    value = "".join(ch for ch in value if ch in "\t\n\r" or ord(ch) >= 0x20)
+    """Escape for element text and double-quoted attributes; drop characters XML 1.0 forbids
+    (the loader refuses them already: this keeps the file well-formed whatever it is given)."""
+    value = _XML_FORBIDDEN.sub("", value)
     return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
 

@@ -34,6 +34,7 @@ from bilingual_glossary.l10n.terminology import (
     page_allow,
 )
 from bilingual_glossary.languages import page_language
+from bilingual_glossary.page_source import read_page
 
 if TYPE_CHECKING:  # the MkDocs adapter; this module reads only the plain values it found
     from bilingual_glossary.site_config import SiteFacts
@@ -72,14 +73,18 @@ def run(args: argparse.Namespace, glossary: Glossary, site: SiteFacts) -> int:
     label = f"{relative_label(record_dir, root)}/{RECORD_FILE}"
     try:
         record = Record.load(record_dir, label)
-    except GlossaryError as exc:
-        print(exc.report(), file=sys.stderr)
+    except GlossaryError as exc:  # about the record, not the glossary: no glossary header
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
         return 1
-    translations = [*page_translations(root, docs_dir, source_lang, site.langs),
-                    *term_translations(glossary, source_lang)]
-    if args.command == "l10n-mark":
-        return _mark(args, record or Record(record_dir), translations, root, docs_dir)
-    return _report(args, glossary, record, label, translations, site)
+    try:
+        translations = [*page_translations(root, docs_dir, source_lang, site.langs),
+                        *term_translations(glossary, source_lang)]
+        if args.command == "l10n-mark":
+            return _mark(args, record or Record(record_dir), translations, root, docs_dir)
+        return _report(args, glossary, record, label, translations, site)
+    except GlossaryError as exc:  # a page that cannot be read (page_source.py)
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
+        return 1
 
 
 def _report(args: argparse.Namespace, glossary: Glossary, record: Record | None, label: str,
@@ -144,8 +149,8 @@ def _lint(glossary: Glossary, site: SiteFacts) -> list[str]:
             continue
         if lang not in spellings:
             spellings[lang] = AvoidedSpellings(glossary, lang)
-        source = page.read_text(encoding="utf-8")
         page_label = relative_label(page, root)
+        source = read_page(page, page_label)
         try:
             allow = page_allow(source)
         except ValueError as exc:
@@ -185,7 +190,7 @@ def _mark(args: argparse.Namespace, record: Record, translations: list[Translati
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
-    for line in mark(record, chosen.values(), translations):
+    for line in mark(record, chosen.values(), translations):  # GlossaryError: see run()
         print(line)
     print(f"Wrote {relative_label(record.path, root)}. Commit it with the translation.")
     return 0

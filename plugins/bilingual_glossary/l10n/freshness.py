@@ -19,6 +19,7 @@ from bilingual_glossary.data.model import LANGS, Glossary, Term
 from bilingual_glossary.l10n.markdown import normalize
 from bilingual_glossary.l10n.record import Record, fingerprint
 from bilingual_glossary.languages import suffix_language
+from bilingual_glossary.page_source import read_page
 
 State = Literal["current", "outdated", "unmarked"]
 _SENTENCE_END = re.compile(r"(?<=[.!?。])[ \t]+(?=\S)")
@@ -69,7 +70,7 @@ def twin_path(source: Path, lang: str) -> Path:
 
 
 def read_source(path: Path) -> str:
-    return normalize(path.read_text(encoding="utf-8"))
+    return normalize(read_page(path, str(path)))
 
 
 def page_translations(root: Path, docs_dir: Path, source_lang: str,

@@ -35,6 +35,7 @@ from bilingual_glossary.l10n.markdown import (
     mask_code,
     scan,
 )
+from bilingual_glossary.page_source import read_page
 
 MACROS = ("term", "hierarchy", "hierarchy_chain", "glossary_page")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
@@ -236,9 +237,9 @@ def check_docs(root: Path, docs_dir: Path, source_lang: str,
                 problems.append(f"{source_label}: has no translation {label}. Fix: add it; "
                                 "every page exists in both languages.")
                 continue
-            structure = structure or read_structure(source.read_text(encoding="utf-8"))
+            structure = structure or read_structure(read_page(source, source_label))
             problems += compare(source_label, structure, label,
-                                read_structure(twin.read_text(encoding="utf-8")))
+                                read_structure(read_page(twin, label)))
     for lang in others:
         for page in sorted(docs_dir.rglob(f"*.{lang}.md")):
             if page not in expected:
