@@ -54,6 +54,16 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
     return dest
 
 
+@pytest.fixture(autouse=True)
+def _fresh_plugin_instances() -> Iterator[None]:
+    """MkDocs keeps a plugin with on_startup for the whole process (for `mkdocs serve`), in a
+    cache on its config schema: each test starts without the instances earlier tests left."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    MkDocsConfig.plugins.plugin_cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("site")
@@ -334,6 +344,9 @@ SLOW_MODULES = {
     "test_serving",
     "test_extension",  # ProperDocs and zensical builds
     "test_macro_output",  # copies of the site with hostile pages
+    "test_hostile_glossary",  # broken and hostile inputs, each its own build
+    "test_hostile_output",
+    "test_hostile_pages",
 }
 
 

@@ -82,7 +82,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._serving = False
         self._problems: ProblemLog | None = None
         self._last_good: Glossary | None = None  # the last glossary loaded without a problem
-        self._depth = 0  # builds under way: static-i18n runs one per language inside the first
         self._said: set[str] = set()  # warnings given in this rebuild (each language passes)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -112,7 +111,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._content_scripts.clear()
         if self.config.quiet:
             quiet_chatty_loggers()
-        if self._depth == 0:  # a new build or rebuild, not static-i18n's next language
+        if not _nested_build(config):  # a new build or rebuild, not static-i18n's next language
             self._said.clear()
             if self._problems is not None:
                 self._problems.start()
@@ -148,18 +147,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                     config.extra_javascript.append(ExtraScriptValue(ASSETS_URL + name))
         return config
 
-    def on_pre_build(self, config) -> None:
-        self._depth += 1
-
     @event_priority(-200)  # after static-i18n's on_post_build (-100) has built the others
     def on_post_build(self, config) -> None:
-        self._depth = max(self._depth - 1, 0)
-        if self._depth == 0 and self._problems is not None:
+        if not _nested_build(config) and self._problems is not None:
             mark_site(config.site_dir, self._problems.lines())
             self._problems.active = False
-
-    def on_build_error(self, error) -> None:
-        self._depth = 0
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.glossary_dir))  # an edited term rebuilds the site
@@ -527,3 +519,9 @@ def _add_glossary_page_assets(output: str, page_url: str) -> str:
     links += GLOSSARY_PAGE_HEAD_SCRIPT
     scripts = "".join(f'<script src="{url(name)}"></script>' for name in GLOSSARY_PAGE_JS)
     return add_to_body_end(add_to_head(output, links), scripts)
+
+
+def _nested_build(config) -> bool:
+    """True inside the builds mkdocs-static-i18n runs for its other languages (from its
+    on_post_build): their warnings belong to the build that started them."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
