@@ -4,6 +4,7 @@ case_sensitive)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -515,3 +516,63 @@ def test_the_quick_look_agrees_with_reading_the_neighbourhood(before: str, after
     text = f"{before}서비스{after}"
     start, end = len(before), len(before) + 3
     assert RULES.accepts(text, start, end, html) == _reads_everything(text, start, end, html)
+
+
+# --- bounded work and character references (issue 23) ----------------------------------------
+
+def _rows(*names: tuple[str, str]) -> list[tuple]:
+    return [(f"t{i}", ko, [], en, []) for i, (ko, en) in enumerate(names)]
+
+
+def test_a_name_of_hyphen_tokens_does_not_hang_on_a_run_of_hyphens():
+    glossary = make_glossary(_rows(("가" + " -" * 12 + " 나", "a" + " -" * 12 + " b")))
+    annotator = Annotator(glossary, "en")
+    page = "<p>x a" + "-" * 40 + "c and a - - - - - - - - - - - - b</p>"
+    started = time.perf_counter()
+    result = annotator.annotate(page, "g/", every=True)
+    assert time.perf_counter() - started < 1.0
+    assert result.used == {"t0"}
+    assert Matcher.for_glossary(glossary, "en").term_ids("a" + "-" * 5000 + "c") == set()
+
+
+def test_a_space_still_finds_a_hyphen_after_a_hyphen_step():
+    matcher = Matcher({"a - b": "x", "a c": "y"}, "en")
+    assert [t for _, _, t in matcher.spans("a-b, a - b, a-c, a  c")] == ["x", "x", "y", "y"]
+
+
+@pytest.mark.parametrize("page", [
+    "<p>Tom &amp; Jerry say &quot;hi&quot; &para; &#34;x&#34; &#xa0;</p>",
+    "<p>Tom &AMP; Jerry</p>",
+])
+def test_english_names_that_spell_references_are_not_found_inside_them(page: str):
+    glossary = make_glossary(_rows(("앰프", "amp"), ("따옴표", "quot"), ("문단", "para"),
+                                   ("숫자", "34"), ("공백", "xa0")))
+    result = Annotator(glossary, "en").annotate(page, "g/", every=True)
+    assert result.used == frozenset() and result.html == page
+
+
+def test_a_name_after_an_escaped_ampersand_is_still_found():
+    glossary = make_glossary(_rows(("디", "D")))
+    result = Annotator(glossary, "en").annotate("<p>R&amp;D and D</p>", "g/", every=True)
+    assert result.html.count('class="glossary-term"') == 2
+
+
+NAME_PIECES = st.sampled_from(["a", "b", "-", " ", "  ", "&", "amp", ";", "가", "나", ".", "x"])
+PAGE_PIECES = st.sampled_from(["a", "b", "-" * 40, "-", " ", " " * 30, "&amp;", "&nbsp;",
+                               "가", "나", "<em>", "</em>", "\n", ".", "x", "&#34;"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(st.lists(NAME_PIECES, min_size=1, max_size=14).map("".join),
+                      min_size=1, max_size=4),
+       page=st.lists(PAGE_PIECES, max_size=60).map("".join))
+def test_any_names_on_any_page_take_bounded_time(names: list[str], page: str):
+    rows = [(f"t{i}", f"가{name}", [], name, []) for i, name in enumerate(names)
+            if name.strip()]
+    glossary = make_glossary(rows)
+    for lang in ("ko", "en"):
+        annotator = Annotator(glossary, lang)
+        started = time.perf_counter()
+        annotator.annotate(f"<p>{page}</p>", "g/", every=True)
+        list(annotator.matcher.spans(page))
+        assert time.perf_counter() - started < 0.5, (names, page)

@@ -19,6 +19,13 @@ Letters match in either case; a space inside a name, or a CamelCase hump, matche
 whitespace or hyphens, or none (rendered HTML may break a line anywhere; 로드-밸런싱,
 load-balancing and apiserver are common spellings).
 
+Bounded work for any glossary: a run of spaces is taken whole (a possessive quantifier), and
+where the next step of a name is itself a '-', the run takes no hyphens. So no two parts of
+the regex can share a run of characters between them, and a page costs time in proportion
+to its length times the longest name, whatever the names are (`a - - - b` once made the
+engine try every way to split 40 hyphens). On raw HTML a name never starts inside a
+character reference (`amp` in &amp;, `34` in &#34;).
+
 What the glossary says about single terms (`not_after`, `not_before`, `case_sensitive`) is
 checked in Python on each match of such a term (exclusions.py): few terms have rules, and a
 regex cannot look back over a variable run of spaces.
@@ -53,11 +60,15 @@ NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
 # 워커 노드 also finds 워커노드 (Korean spacing varies), 로드 밸런싱 finds 로드-밸런싱, and
 # API server finds apiserver. A CamelCase hump gets one too (ServiceAccount, service account).
 _SPACE = " "
-_TEXT_SPACE = r"[\s\-]*"
+_TEXT_SPACE = r"[\s\-]*+"
+_TEXT_SPACE_NO_HYPHEN = r"\s*+"  # before a '-' step of the same name
 # how a character of a name may be written in HTML text (html.escape, &nbsp; ...)
 _HTML_FORMS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': '(?:"|&quot;|&#34;)',
                "'": "(?:'|&#39;|&#x27;|&apos;)"}
-_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;|-)*"
+_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;|-)*+"
+_HTML_SPACE_NO_HYPHEN = r"(?:\s|&nbsp;|&#160;|&#xa0;)*+"
+# on raw HTML, a name must not start inside a character reference (&amp; &#34;)
+_NOT_IN_REFERENCE = "(?<!&)(?<!&#)"
 
 
 @dataclass(frozen=True)
@@ -234,7 +245,8 @@ def _names_pattern(root: _Trie, actions: _Trie, korean: bool, html_text: bool) -
     names = f"{_names(root, korean, html_text)}{end}"
     if actions:
         names += f"|{_names(actions, korean, html_text)}{_latin_end_ok()}{action_end()}"
-    return f"(?=[{firsts}])(?P<name>{names})"
+    guard = _NOT_IN_REFERENCE if html_text else ""
+    return f"{guard}(?=[{firsts}])(?P<name>{names})"
 
 
 def _names(root: _Trie, korean: bool, html_text: bool) -> str:
@@ -278,7 +290,8 @@ def _class_char(token: str, html_text: bool) -> str:
 
 def _alternatives(node: _Trie, html_text: bool) -> str:
     """Regex for the names below `node`; the longer continuations are tried first."""
-    branches = [_token(token, html_text) + _alternatives(child, html_text)
+    branches = [_space(child, html_text) if token == _SPACE
+                else _token(token, html_text) + _alternatives(child, html_text)
                 for token, child in sorted(node.items()) if token != _END]
     if not branches:
         return ""
@@ -286,6 +299,20 @@ def _alternatives(node: _Trie, html_text: bool) -> str:
     if _END in node:
         return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
     return body
+
+
+def _space(child: _Trie, html_text: bool) -> str:
+    """A space step and what follows it. Where a name goes on with a '-', that branch gets a
+    run without hyphens, so the run and the '-' never compete for the same characters."""
+    space = _HTML_SPACE if html_text else _TEXT_SPACE
+    if "-" not in child:
+        return space + _alternatives(child, html_text)
+    no_hyphen = _HTML_SPACE_NO_HYPHEN if html_text else _TEXT_SPACE_NO_HYPHEN
+    branches = [no_hyphen + "-" + _alternatives(child["-"], html_text)]
+    rest = {token: after for token, after in child.items() if token != "-"}
+    if rest:
+        branches.append(space + _alternatives(rest, html_text))
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _token(token: str, html_text: bool) -> str:
