@@ -27,6 +27,7 @@ from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
 from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
 from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
+from bilingual_glossary.matching.policy import MarkPolicy
 from bilingual_glossary.matching.switch import add_switch_script
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.typography import keep_particles_with_code
@@ -68,6 +69,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.default_lang = _site_language(config)
         self._annotated.clear()
         self._linked.clear()
+        if self.config.marks_per_block < 0:
+            raise PluginError("bilingual-glossary: marks_per_block is "
+                              f"{self.config.marks_per_block}. Fix: write 0 for no limit, or "
+                              "the most automatic marks a paragraph may get (default 3).")
+        self._policy = MarkPolicy(self.config.marks_per_block, self.config.mark_own_section)
         try:
             self.session = self._cache.session(self.glossary_dir)
         except GlossaryError as exc:
@@ -142,7 +148,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return html
         mode = self._mode(page)
         result = self.session.annotator(lang).annotate(html, self._glossary_href(page, lang),
-                                                       every=mode == "all")
+                                                       every=mode == "all",
+                                                       policy=self._policy)
         if not self._excluded_from_used_on(page):
             ref = PageRef(page.title or page.url, page.url,
                           self._nav_order.get(page.url, len(self._nav_order)))

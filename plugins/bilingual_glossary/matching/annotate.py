@@ -16,6 +16,7 @@ from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.matching.html_scan import (
     ANNOTATION_CLASS,
     Mode,
+    PageState,
     decode_text,
     has_unusual_references,
     scan,
@@ -30,6 +31,7 @@ from bilingual_glossary.matching.markup import (
     tooltips_html,
 )
 from bilingual_glossary.matching.matcher import Matcher
+from bilingual_glossary.matching.policy import CALM, NO_LIMITS, MarkPolicy
 
 __all__ = ["Annotated", "Annotator", "annotated_ids", "term_link", "tooltips_html"]
 
@@ -53,13 +55,17 @@ class Annotator:
         self._starts: dict[str, dict[str, str]] = {}  # glossary href -> id -> link start tag
         self.tooltips = tooltip_table(glossary, lang)  # term id -> its hidden tooltip
 
-    def annotate(self, html: str, glossary_href: str, every: bool = False) -> Annotated:
+    def annotate(self, html: str, glossary_href: str, every: bool = False,
+                 policy: MarkPolicy = CALM) -> Annotated:
         """Link the first occurrence of each term (every occurrence if `every`).
 
         Each link wraps an unchanged slice of the input, so the visible text stays the same.
-        Terms in headings and link text count as used but are not linked.
+        Terms in headings and link text count as used but are not linked. Without `every`,
+        `policy` may leave a first occurrence for a later one (policy.py).
         """
         existing: set[str] = set()
+        state = None if every or policy == NO_LIMITS else PageState()
+        block, in_block = -1, 0  # the block of the last mark, and its marks so far
         # an author's term() links: each counts as the first occurrence of its term
         authored = annotated_ids(html) if ANNOTATION_CLASS in html else set()
         done = set() if every else set(authored)  # terms already linked on this page
@@ -74,7 +80,7 @@ class Annotator:
         annotate = Mode.ANNOTATE
         pieces: list[str] = []
         copied = 1  # source[1:copied] is already in pieces
-        for m, mode in self._names(source, existing):
+        for m, mode in self._names(source, existing, state):
             found = m.group("name")
             term_id = seen.get(found) or lookup(found)
             if term_id is None:
@@ -86,6 +92,12 @@ class Annotator:
             used.add(term_id)
             if mode is not annotate or (term_id in done and not every):
                 continue
+            if state is not None:
+                if state.block != block:
+                    block, in_block = state.block, 0
+                if not policy.allows(term_id, state, in_block):
+                    continue  # marked at a later mention, if there is one
+                in_block += 1
             if term_id not in starts:
                 starts[term_id] = annotation_start(term_id, glossary_href)
             first, last = m.span("name")
@@ -99,10 +111,11 @@ class Annotator:
         pieces.append(source[copied:])
         return Annotated("".join(pieces), frozenset(used), linked)
 
-    def _names(self, source: str, existing: set[str]) -> Iterator[tuple[NameMatch, Mode]]:
-        """Each name in the page, in order, and its mode."""
+    def _names(self, source: str, existing: set[str], state: PageState | None
+               ) -> Iterator[tuple[NameMatch, Mode]]:
+        """Each name in the page, in order, and its mode; `state` follows where it is."""
         if has_unusual_references(source):
-            return self._names_decoded(source, existing)
+            return self._names_decoded(source, existing, state)
         lowered = source.lower()
         page_scanner = self._scanner
         if len(lowered) != len(source):  # a rare letter whose lower case is longer
@@ -110,12 +123,12 @@ class Annotator:
                 self._scanner_any_case = scanner(self.matcher.before, self.matcher.html_names,
                                                  any_case=True)
             lowered, page_scanner = source, self._scanner_any_case
-        return scan(source, lowered, page_scanner, existing)
+        return scan(source, lowered, page_scanner, existing, state)
 
-    def _names_decoded(self, source: str, existing: set[str]
+    def _names_decoded(self, source: str, existing: set[str], state: PageState | None
                        ) -> Iterator[tuple[NameMatch, Mode]]:
         """The slow path: text run by text run, matching on decoded text (&#54028; is 파)."""
-        for start, end, mode in text_segments(source, existing):
+        for start, end, mode in text_segments(source, existing, state):
             text, offsets = decode_text(source[start:end])
             # the glossary's rules are judged in annotate(), on the HTML around the name:
             # this text run alone may not hold the neighbouring word (<em>웹</em> 서비스)

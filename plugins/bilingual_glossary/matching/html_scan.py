@@ -17,7 +17,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 
@@ -94,8 +94,35 @@ _END_SEARCH: dict[str, re.Pattern[str]] = {}
 _RAW_END: dict[str, re.Pattern[str]] = {}
 _REFERENCE_IS_TEXT: dict[str, bool] = {}  # '&para;' -> False: pages repeat a few references
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-_CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_TERM_ATTR = re.compile(r"""\sdata-term\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_ATTRIBUTE: dict[str, re.Pattern[str]] = {}
+
+
+# where marks are counted: a paragraph, a list item, a cell or a definition (page policy)
+BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
+HEADINGS = {f"h{level}": level for level in range(1, 7)}
+
+
+@dataclass
+class PageState:
+    """What the scanners report about the place of the current name, for the page policy
+    (policy.py): which block it is in (a counter that changes at every block tag) and the
+    ids of the headings whose sections it is in."""
+
+    block: int = 0
+    sections: list[tuple[int, str]] = field(default_factory=list)  # (level, id), outermost first
+
+    def tag(self, name: str, tag: str, closing: bool) -> None:
+        if name in BLOCKS:
+            self.block += 1
+        elif not closing and name in HEADINGS:
+            self.block += 1
+            level = HEADINGS[name]
+            while self.sections and self.sections[-1][0] >= level:
+                self.sections.pop()
+            self.sections.append((level, attribute(tag, "id") or ""))
+
+    def in_section(self, term_id: str) -> bool:
+        return any(section_id == term_id for _, section_id in self.sections)
 
 
 @dataclass
@@ -130,11 +157,19 @@ def decode_text(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), offsets
 
 
+def attribute(tag: str, name: str) -> str | None:
+    """The raw value of attribute `name` in a start tag's text, else None (first one wins,
+    as in browsers). Values stay as written: decode them if they may hold references."""
+    pattern = _ATTRIBUTE.get(name)
+    if pattern is None:
+        pattern = _ATTRIBUTE[name] = re.compile(
+            rf"""\s{re.escape(name)}\s*=\s*(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.I)
+    m = pattern.search(tag)
+    return None if m is None else (m.group(1) or m.group(2) or m.group(3) or "")
+
+
 def has_class(tag: str, wanted: str) -> bool:
-    for m in _CLASS_ATTR.finditer(tag):
-        if wanted in (m.group(1) or m.group(2) or m.group(3) or "").split():
-            return True
-    return False
+    return wanted in (attribute(tag, "class") or "").split()
 
 
 def annotation_term(tag: str) -> str | None:
@@ -144,15 +179,15 @@ def annotation_term(tag: str) -> str | None:
         return tag[len(_CANONICAL):end] if end > 0 else None
     if ANNOTATION_CLASS not in tag or not has_class(tag, ANNOTATION_CLASS):
         return None
-    m = _TERM_ATTR.search(tag)
-    return (m.group(1) or m.group(2) or m.group(3) or "") if m else None
+    return attribute(tag, "data-term")
 
 
-def text_segments(html: str, existing: set[str] | None = None
-                  ) -> Iterator[tuple[int, int, Mode]]:
+def text_segments(html: str, existing: set[str] | None = None,
+                  state: PageState | None = None) -> Iterator[tuple[int, int, Mode]]:
     """(start, end, mode) of each text run outside IGNORE regions, as offsets into `html`.
 
-    The term ids of annotations already in the HTML (term() macro links) go into `existing`.
+    The term ids of annotations already in the HTML (term() macro links) go into `existing`;
+    `state`, if given, follows the blocks and sections of the run being yielded.
     """
     stack: list[_Open] = []
     mode = Mode.ANNOTATE
@@ -167,6 +202,8 @@ def text_segments(html: str, existing: set[str] | None = None
         if kind != "open" and kind != "close":
             continue
         name = m.group(kind).lower()
+        if state is not None:
+            state.tag(name, m.group(), kind == "close")
         if kind == "close":
             _close(stack, name)
         elif _open(stack, name, m.group(), existing) and stack[-1].mode is Mode.IGNORE \
@@ -211,11 +248,13 @@ def has_unusual_references(html: str) -> bool:
 
 
 def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
-         existing: set[str] | None = None) -> Iterator[tuple[re.Match[str], Mode]]:
+         existing: set[str] | None = None, state: PageState | None = None
+         ) -> Iterator[tuple[re.Match[str], Mode]]:
     """The match of each name outside IGNORE regions (its group "name"), and its mode.
 
     `lowered` is html.lower() (or html itself for a case-insensitive scanner); offsets are
-    the same in both. The term ids of annotations already in the HTML go into `existing`.
+    the same in both. The term ids of annotations already in the HTML go into `existing`;
+    `state`, if given, follows the blocks and sections of the name being yielded.
     Written for speed: it sees every tag of every page, so tags cost as little as can be.
     """
     stack: list[_Open] = []
@@ -232,11 +271,15 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
                     yield m, mode
                 continue
             if kind == "plain":
+                if state is not None:
+                    _plain_tags_state(state, m.group(kind))
                 if stack:
                     _track_plain_tags(stack, m.group(kind))
                     mode = stack[-1].mode if stack else annotate
                 continue
             if kind == "close":
+                if state is not None:
+                    state.tag(m.group(kind).lower(), "", True)
                 if stack:
                     name = m.group(kind)
                     _close(stack, name if tag_names_lowered else name.lower())
@@ -247,6 +290,8 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
             name = m.group(kind)
             if not tag_names_lowered:
                 name = name.lower()
+            if state is not None:
+                state.tag(name, html[m.start():m.end() + 1], False)
             if not stack and name not in TAG_MODES and not (
                     skip_class_here and lowered.find(SKIP_CLASS, m.start(), m.end()) >= 0):
                 continue  # an ordinary tag: nothing to track
@@ -263,6 +308,13 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
             mode = stack[-1].mode if stack else annotate
         else:
             return
+
+
+def _plain_tags_state(state: PageState, run: str) -> None:
+    for tag in run.split("<"):
+        name = tag.partition(">")[0].lower()
+        closing = name[:1] == "/"
+        state.tag(name[1:] if closing else name, f"<{name}>", closing)
 
 
 def _track_plain_tags(stack: list[_Open], run: str) -> None:
