@@ -572,7 +572,9 @@ def test_any_names_on_any_page_take_bounded_time(names: list[str], page: str):
     glossary = make_glossary(rows)
     for lang in ("ko", "en"):
         annotator = Annotator(glossary, lang)
+        assert annotator.matcher.regex  # compiled before the clock starts
         started = time.perf_counter()
         annotator.annotate(f"<p>{page}</p>", "g/", every=True)
         list(annotator.matcher.spans(page))
-        assert time.perf_counter() - started < 0.5, (names, page)
+        # a backtracking regex takes seconds to hours here; a linear one, milliseconds
+        assert time.perf_counter() - started < 2.0, (names, page)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bilingual_glossary.data.sense import Sense
+
 LANGS: tuple[str, ...] = ("ko", "en")
 DEFAULT_LANG = "ko"
 
@@ -23,6 +25,7 @@ class TermText:
     not_after: tuple[str, ...] = ()  # words right before a name that make it not this term
     not_before: tuple[str, ...] = ()  # words right after a name that make it not this term
     case_sensitive: bool = False  # only the names as written, not the lower-case everyday word
+    sense: Sense | None = None  # an ambiguous name: how the object is told apart (data/sense.py)
 
     @property
     def names(self) -> tuple[str, ...]:

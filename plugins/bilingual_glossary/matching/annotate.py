@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bilingual_glossary.data.model import Glossary
+from bilingual_glossary.matching.exclusions import MentionRules
 from bilingual_glossary.matching.html_scan import (
     ANNOTATION_CLASS,
     Mode,
@@ -34,6 +35,8 @@ from bilingual_glossary.matching.matcher import Matcher
 from bilingual_glossary.matching.policy import CALM, NO_LIMITS, MarkPolicy
 
 __all__ = ["Annotated", "Annotator", "annotated_ids", "term_link", "tooltips_html"]
+
+_PLAIN = MentionRules()  # a term without rules of its own
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,10 @@ class Annotator:
         seen = self.matcher.seen
         lookup = self.matcher.lookup
         rules = self.matcher.rules  # the glossary's own: not_after, case_sensitive ...
+        # terms with a sense whose object the page has not shown yet (exclusions.py): their
+        # marks are tentative until the page mentions a term without one, and else undone
+        unshown = self.matcher.unshown(html, True) if self.matcher.has_sense else set()
+        tentative: list[tuple[str, int]] = []  # (term id, index of its start tag in pieces)
         annotate = Mode.ANNOTATE
         pieces: list[str] = []
         copied = 1  # source[1:copied] is already in pieces
@@ -89,6 +96,8 @@ class Annotator:
                 first, last = m.span("name")
                 if not rules[term_id].accepts(source, first, last, True):
                     continue  # judged on the HTML around the name, on either path
+            if unshown and term_id not in unshown and not rules.get(term_id, _PLAIN).shown_by:
+                unshown = set()  # the page speaks of the objects: every sense is shown
             used.add(term_id)
             if mode is not annotate or (term_id in done and not every):
                 continue
@@ -101,9 +110,17 @@ class Annotator:
             if term_id not in starts:
                 starts[term_id] = annotation_start(term_id, glossary_href)
             first, last = m.span("name")
+            if term_id in unshown:
+                tentative.append((term_id, len(pieces) + 1))
             pieces += (source[copied:first], starts[term_id], source[first:last], "</a>")
             copied = last
             done.add(term_id)
+        if unshown:
+            for term_id, index in tentative:
+                if term_id in unshown:
+                    pieces[index] = pieces[index + 2] = ""
+            used -= unshown
+            done -= unshown - authored
         used |= existing
         linked = frozenset(done | authored)
         if not pieces:

@@ -12,6 +12,16 @@ Words are compared without spaces, hyphens or letter case, so `아마존 웹` al
 `not_before` is compared right after the name, before any particle: `가 중단` stops
 서비스가 중단된다. In HTML, formatting tags around the neighbouring word are ignored
 (<strong>마이크로</strong> 서비스), while any other tag ends the neighbourhood.
+
+A term whose name is also an everyday word has a `sense` (data/sense.py). Its mentions are
+judged by sense, in this order:
+1. the name followed by the term's name in another language in parentheses (서비스(Service))
+   is the object;
+2. so is the name right after one of `object_after` (NodePort 서비스);
+3. after `not_after` or `everyday_after` (원격 서비스) it is the everyday word;
+4. with `latin_name: everyday`, right after a word in Latin letters that is not code
+   (Konnectivity 서비스, but `my-svc` 서비스) it names a product or component;
+5. and no mention counts on a page that shows none of `shown_by` (MentionRules.shown_on).
 """
 
 from __future__ import annotations
@@ -21,7 +31,7 @@ import re
 from collections.abc import Mapping
 
 from bilingual_glossary.data.model import Glossary
-from bilingual_glossary.data.names import words_key
+from bilingual_glossary.data.names import name_key, words_key
 
 _WINDOW = 200  # raw characters on each side to look at: room for tags around 30 letters
 _IGNORED = re.compile(r"[\s\-\u2010\u2011]+")  # as in words_key
@@ -36,13 +46,22 @@ _BOUNDARY = "\x00"
 class MentionRules:
     """One term's rules in one language, ready to check matches against."""
 
-    __slots__ = ("_after_last", "_before_first", "not_after", "not_before", "spellings")
+    __slots__ = ("_after_last", "_before_first", "confirmed_by", "latin_everyday",
+                 "not_after", "not_before", "object_after", "shown_by", "spellings")
 
     def __init__(self, not_after: tuple[str, ...] = (), not_before: tuple[str, ...] = (),
-                 spellings: frozenset[str] | None = None) -> None:
+                 spellings: frozenset[str] | None = None, object_after: tuple[str, ...] = (),
+                 latin_everyday: bool = False, confirmed_by: frozenset[str] = frozenset(),
+                 shown_by: tuple[str, ...] = ()) -> None:
         self.not_after = not_after  # compared as words_key gives them
         self.not_before = not_before
         self.spellings = spellings  # case_sensitive: the names as written, without whitespace
+        # sense (data/sense.py): words that make a mention the object, and name_key()s of the
+        # names that confirm it in parentheses; the page words are kept as written
+        self.object_after = object_after
+        self.latin_everyday = latin_everyday
+        self.confirmed_by = confirmed_by
+        self.shown_by = shown_by
         # The character next to a name settles most matches at once: the neighbourhood is
         # read only when that character could end a not_after word (or start a not_before
         # one), or is markup. Frequent terms (클러스터, Kubernetes) then cost next to nothing.
@@ -58,7 +77,18 @@ class MentionRules:
                     found = html_lib.unescape(found)
                 if _IGNORED.sub("", found) not in self.spellings:
                     return False
-        if self.not_after and _neighbour(text, start, -1, html) in self._after_last:
+        if self.confirmed_by and self._confirmed(text, end, html):
+            return True
+        if self.object_after or self.latin_everyday:  # a term with a sense: always read
+            plain = _plain(text[max(0, start - _WINDOW):start], html, True)
+            before = words_key(plain)
+            if self.object_after and before.endswith(self.object_after):
+                return True
+            if before.endswith(self.not_after) and self.not_after:
+                return False
+            if self.latin_everyday and _latin_word_before(plain):
+                return False
+        elif self.not_after and _neighbour(text, start, -1, html) in self._after_last:
             before = words_key(_plain(text[max(0, start - _WINDOW):start], html, True))
             if before.endswith(self.not_after):
                 return False
@@ -69,7 +99,40 @@ class MentionRules:
         return True
 
 
+    def _confirmed(self, text: str, end: int, html: bool) -> bool:
+        """Whether the name is followed by another name of the term in parentheses."""
+        if text.find("(", end, end + 8) < 0:
+            return False
+        m = _PARENTHESES.match(_plain(text[end:end + _WINDOW], html, False))
+        return m is not None and name_key(m.group(1)) in self.confirmed_by
+
+    def shown_on(self, page: str, html: bool) -> bool:
+        """Whether the page (text or raw HTML) shows one of the words of `shown_by`."""
+        if not self.shown_by:
+            return True
+        return any((html_lib.escape(word, quote=False) if html else word) in page
+                   for word in self.shown_by)
+
+
+_PARENTHESES = re.compile(r"[\s\xa0]*[(（]([^()（）\x00]{1,60})[)）]")
 _MARKUP = frozenset("<>&;")  # a tag or a character reference: read the neighbourhood
+_LATIN_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-")
+
+
+def _latin_word_before(plain: str) -> bool:
+    """Whether the reader's text before a name ends with a word in Latin letters and spaces:
+    `Konnectivity ` yes; code (a backtick, or a tag: the \x00 boundary), quotes, Hangul no."""
+    text = plain.rstrip(" \t\n\r\f\v\xa0")
+    end = len(text)
+    start = end
+    while start > 0 and text[start - 1] in _LATIN_WORD_CHARS:
+        start -= 1
+    word = text[start:end]
+    if not any(c.isalpha() for c in word):
+        return False
+    return start == 0 or text[start - 1] in " \t\n\r\f\v\xa0(,;:/"
+
+
 _GAP = frozenset(" \t\n\r\f\v\xa0-\u2010\u2011")  # what words_key drops, mostly
 
 
@@ -126,15 +189,27 @@ def rules_for_glossary(glossary: Glossary, lang: str, names: Mapping[str, str]
     rules: dict[str, MentionRules] = {}
     for term in glossary:
         text = term.text[lang]
-        if not (text.not_after or text.not_before or text.case_sensitive):
+        sense = text.sense
+        if not (text.not_after or text.not_before or text.case_sensitive or sense):
             continue
         spellings = None
         if text.case_sensitive:
             spellings = frozenset(_IGNORED.sub("", name) for name, owner in names.items()
                                   if owner == term.id)
+        everyday = sense.everyday_after if sense else ()
         rules[term.id] = MentionRules(
-            not_after=tuple(words_key(w) for w in text.not_after),
+            not_after=tuple(words_key(w) for w in (*text.not_after, *everyday)),
             not_before=tuple(words_key(w) for w in text.not_before),
             spellings=spellings,
         )
+        if sense:
+            rules[term.id] = MentionRules(
+                not_after=rules[term.id].not_after, not_before=rules[term.id].not_before,
+                spellings=spellings,
+                object_after=tuple(words_key(w) for w in sense.object_after),
+                latin_everyday=sense.latin_name == "everyday",
+                confirmed_by=frozenset(name_key(name) for other, other_text in term.text.items()
+                                       if other != lang for name in other_text.names),
+                shown_by=sense.shown_by,
+            )
     return rules

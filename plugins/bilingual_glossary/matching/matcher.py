@@ -102,6 +102,7 @@ class Matcher:
         """
         self.lang = lang
         self.rules: dict[str, MentionRules] = dict(rules or {})
+        self.has_sense = any(r.shown_by for r in self.rules.values())
         self._ids: dict[str, str] = {}
         self._ids_unhyphened: dict[str, str] = {}  # for 로드-밸런싱: the regex lets a hyphen
         for name, term_id in names.items():        # stand where a name has a space
@@ -153,14 +154,22 @@ class Matcher:
         for start, end, term_id in self.spans(text):
             yield Match(start, end, term_id)
 
-    def spans(self, text: str, rules: bool = True) -> Iterator[tuple[int, int, str]]:
-        """Like find, as plain tuples; `rules=False` skips the glossary's per-term rules."""
+    def spans(self, text: str, rules: bool = True, page: str | None = None
+              ) -> Iterator[tuple[int, int, str]]:
+        """Like find, as plain tuples; `rules=False` skips the glossary's per-term rules.
+
+        `page` is the whole text `text` comes from (default: `text` itself): a term with a
+        sense counts only where the page shows its object, by one of its `shown_by` words or
+        by a mention of any term without a sense (exclusions.py).
+        """
         padded = " " + text  # the regex consumes the character before a name: give one
         lowered = padded.lower()
         regex = self.regex
         if len(lowered) != len(padded):  # a rare letter whose lower case is longer
             lowered, regex = padded, self.regex_any_case()
         term_rules = self.rules if rules else {}
+        unshown = self.unshown(text if page is None else page, False) if rules else set()
+        held: list[tuple[int, int, str]] = []  # while a sense is not shown (as in annotate)
         for m in regex.finditer(lowered):
             term_id = self.lookup(m.group("name"))
             if term_id is None:
@@ -169,7 +178,21 @@ class Matcher:
             if term_id in term_rules and not term_rules[term_id].accepts(padded, start, end,
                                                                          False):
                 continue
-            yield start - 1, end - 1, term_id
+            if unshown and term_id not in unshown and not (
+                    term_id in term_rules and term_rules[term_id].shown_by):
+                unshown = set()
+                yield from held
+                held = []
+            if unshown:
+                held.append((start - 1, end - 1, term_id))
+            else:
+                yield start - 1, end - 1, term_id
+        yield from (span for span in held if span[2] not in unshown)
+
+    def unshown(self, page: str, html: bool) -> set[str]:
+        """Terms with a sense whose object the page (text, or raw HTML) does not show."""
+        return {term_id for term_id, rules in self.rules.items()
+                if rules.shown_by and not rules.shown_on(page, html)}
 
     @property
     def regex(self) -> re.Pattern[str]:
