@@ -4,6 +4,7 @@ case_sensitive)."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import yaml
 from bilingual_glossary import GlossaryError, load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.data.names import words_key
+from bilingual_glossary.data.sense import Sense
 from bilingual_glossary.matching import exclusions
 from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.matching.endings import (
@@ -578,3 +580,87 @@ def test_any_names_on_any_page_take_bounded_time(names: list[str], page: str):
         list(annotator.matcher.spans(page))
         # a backtracking regex takes seconds to hours here; a linear one, milliseconds
         assert time.perf_counter() - started < 2.0, (names, page)
+
+
+# --- sense: telling an ambiguous name's object from the everyday word (data/sense.py) ---------
+
+SENSE = Sense(shown_by=("Service", "엔드포인트"), everyday_after=("원격", "필요한"),
+              object_after=("NodePort", "헤드리스"), latin_name="everyday")
+SENSE_GLOSSARY = make_glossary([
+    ("service", "서비스", [], "Service", [], {"ko": {"sense": SENSE}}),
+    ("pod", "파드", [], "Pod", []),
+    ("image", "이미지", [], "Image", [], {"ko": {"sense": Sense(shown_by=("레지스트리",))}}),
+])
+SENSE_KO = Matcher.for_glossary(SENSE_GLOSSARY, "ko")
+SENSE_ANNOTATOR = Annotator(SENSE_GLOSSARY, "ko")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Latin-script name right before it: a component or product
+    ("파드 앞의 Konnectivity 서비스가 돈다.", ["파드"]),
+    ("파드와 (AWS 서비스)", ["파드"]),
+    # but not code, and not the object's own kinds
+    ("파드 앞의 `my-svc` 서비스가 돈다.", ["파드", "서비스"]),
+    ("파드 앞의 NodePort 서비스가 돈다.", ["파드", "서비스"]),
+    ("헤드리스 서비스에는 파드가 있다.", ["서비스", "파드"]),
+    # a modifier that only the everyday word takes
+    ("파드가 원격 서비스를 부른다.", ["파드"]),
+    ("파드에 필요한 서비스", ["파드"]),
+    # its English name in parentheses: the object, whatever comes before
+    ("Konnectivity 서비스(Service)는 아니다.", ["서비스"]),
+    ("원격 서비스 (Service)를 쓴다.", ["서비스"]),
+])
+def test_sense_cues_around_a_mention(text: str, expected: list[str]):
+    assert [name for name, _ in found(SENSE_KO, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("서비스를 만든다.", []),  # nothing on the page shows the object
+    ("서비스를 만든다. 엔드포인트가 생긴다.", ["서비스"]),  # one of shown_by
+    ("서비스를 만든다. 그다음 파드가 뜬다.", ["서비스", "파드"]),  # a term without a sense
+    ("이미지와 서비스", []),  # terms with a sense do not show each other
+])
+def test_an_ambiguous_term_counts_only_where_the_page_shows_its_object(text, expected):
+    assert [name for name, _ in found(SENSE_KO, text)] == expected
+    marked = re.findall(r'data-term="([^"]*)"',
+                        SENSE_ANNOTATOR.annotate(f"<p>{text}</p>", "g/").html)
+    assert len(marked) == len(expected)
+
+
+def test_the_page_shows_the_object_anywhere_even_in_code():
+    page = "<p>서비스를 만든다.</p><pre><code>kind: Service</code></pre>"
+    assert SENSE_ANNOTATOR.annotate(page, "g/").used == {"service"}
+    assert list(SENSE_KO.spans("서비스를 만든다.", page="...Service...")) == [(0, 3, "service")]
+
+
+def test_sense_cues_read_the_html_around_a_mention():
+    result = SENSE_ANNOTATOR.annotate(
+        "<p>파드, <code>my-svc</code> 서비스, <em>Konnectivity</em> 서비스, "
+        "서비스<em>(Service)</em></p>", "g/", every=True)
+    assert re.findall(r'data-term="([^"]*)"', result.html) == ["pod", "service", "service"]
+
+
+def test_the_sense_field_loads(tmp_path: Path):
+    ko = {"term": "서비스", "short": "정의.",
+          "sense": {"shown_by": ["Service"], "everyday_after": "원격", "latin_name": "everyday"}}
+    sense = _load_with(tmp_path, ko=ko)["service"].text["ko"].sense
+    assert sense == Sense(shown_by=("Service",), everyday_after=("원격",), latin_name="everyday")
+
+
+@pytest.mark.parametrize("sense,expected", [
+    ("yes", "ko.sense: must be a mapping."),
+    ({"shown": ["x"]}, "ko.sense.shown: is not a known field."),
+    ({"shown_by": [1]}, "ko.sense.shown_by: must be a list of non-empty words."),
+    ({"latin_name": "product"}, "ko.sense.latin_name: must be everyday or object"),
+    ({"everyday_after": ["가" * 31]}, "ko.sense.everyday_after: '" + "가" * 31),
+])
+def test_a_bad_sense_field_gives_one_clear_problem(tmp_path: Path, sense, expected: str):
+    message = _problem(tmp_path, ko={"term": "서비스", "short": "정의.", "sense": sense})
+    assert message.startswith(f"glossary/service.yml: {expected}")
+    assert "Fix:" in message
+
+
+def test_latin_name_makes_no_sense_for_a_latin_name(tmp_path: Path):
+    en = {"term": "Service", "short": "Definition.", "sense": {"latin_name": "everyday"}}
+    message = _problem(tmp_path, en=en)
+    assert message.startswith("glossary/service.yml: en.sense.latin_name: applies only")
