@@ -19,8 +19,9 @@ judged by sense, in this order:
    is the object;
 2. so is the name right after one of `object_after` (NodePort 서비스);
 3. after `not_after` or `everyday_after` (원격 서비스) it is the everyday word;
-4. with `latin_name: everyday`, right after a word in Latin letters that is not code
-   (Konnectivity 서비스, but `my-svc` 서비스) it names a product or component;
+4. with `latin_name: everyday`, right after a word in Latin letters with a capital, not in
+   code, it names a product or component (Konnectivity 서비스, AWS 서비스); a word in lower
+   case only may be an object's own name (nginx 서비스, `my-svc` 서비스);
 5. and no mention counts on a page that shows none of `shown_by` (MentionRules.shown_on).
 """
 
@@ -120,15 +121,18 @@ _LATIN_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 
 
 def _latin_word_before(plain: str) -> bool:
-    """Whether the reader's text before a name ends with a word in Latin letters and spaces:
-    `Konnectivity ` yes; code (a backtick, or a tag: the \x00 boundary), quotes, Hangul no."""
+    """Whether the reader's text before a name ends with a product's or component's name in
+    Latin letters, then spaces: `Konnectivity `, `AWS ` yes. A word in lower case only may be
+    the name of an object (Kubernetes names are lower case: `nginx 서비스` is the Service
+    named nginx), and code (a backtick, or a tag: the \x00 boundary), quotes, Hangul are not
+    names of this kind."""
     text = plain.rstrip(" \t\n\r\f\v\xa0")
     end = len(text)
     start = end
     while start > 0 and text[start - 1] in _LATIN_WORD_CHARS:
         start -= 1
     word = text[start:end]
-    if not any(c.isalpha() for c in word):
+    if not any(c.isupper() for c in word):
         return False
     return start == 0 or text[start - 1] in " \t\n\r\f\v\xa0(,;:/"
 

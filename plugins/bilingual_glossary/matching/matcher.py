@@ -60,13 +60,13 @@ NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
 # 워커 노드 also finds 워커노드 (Korean spacing varies), 로드 밸런싱 finds 로드-밸런싱, and
 # API server finds apiserver. A CamelCase hump gets one too (ServiceAccount, service account).
 _SPACE = " "
-_TEXT_SPACE = r"[\s\-]*+"
-_TEXT_SPACE_NO_HYPHEN = r"\s*+"  # before a '-' step of the same name
+_TEXT_SPACE = r"[\s\-]++"  # at least one: the trie has the way without (_spaces_optional)
+_TEXT_SPACE_NO_HYPHEN = r"\s++"  # before a '-' step of the same name
 # how a character of a name may be written in HTML text (html.escape, &nbsp; ...)
 _HTML_FORMS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': '(?:"|&quot;|&#34;)',
                "'": "(?:'|&#39;|&#x27;|&apos;)"}
-_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;|-)*+"
-_HTML_SPACE_NO_HYPHEN = r"(?:\s|&nbsp;|&#160;|&#xa0;)*+"
+_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;|-)++"
+_HTML_SPACE_NO_HYPHEN = r"(?:\s|&nbsp;|&#160;|&#xa0;)++"
 # on raw HTML, a name must not start inside a character reference (&amp; &#34;)
 _NOT_IN_REFERENCE = "(?<!&)(?<!&#)"
 
@@ -226,7 +226,44 @@ def _trie(names: Iterable[str]) -> _Trie:
         for token in tokens:
             node = node.setdefault(token, {})
         node[_END] = {}
-    return root
+    merged = _spaces_optional(root, [0])
+    return merged if merged is not None else root
+
+
+_MAX_MERGED = 200_000  # trie nodes; far above any real glossary (50 terms: about 2,000)
+
+
+def _spaces_optional(node: _Trie, count: list[int]) -> _Trie | None:
+    """The trie where a name's space may also be left out along the plain path: 쿠버네티스
+    클러스터 and 쿠버네티스 share 쿠버네티스 with 쿠버 네티스, and the regex must not take
+    the first branch that fits (쿠버 + no space + 네티스) when a longer name goes on from the
+    other. So every space step's continuations are also the node's own, and the space step
+    then takes one space or more. None if a hostile glossary would make the trie too big."""
+    merged: _Trie = {}
+    for token, child in node.items():
+        _union(merged, token, child)
+    for token, child in node.get(_SPACE, {}).items():
+        _union(merged, token, child)  # the space left out
+    count[0] += len(merged)
+    if count[0] > _MAX_MERGED:
+        return None
+    out: _Trie = {}
+    for token, child in merged.items():
+        sub = _spaces_optional(child, count)
+        if sub is None:
+            return None
+        out[token] = sub
+    return out
+
+
+def _union(into: _Trie, token: str, child: _Trie) -> None:
+    if token not in into:
+        into[token] = child
+        return
+    both = dict(into[token])
+    for key, grandchild in child.items():
+        _union(both, key, grandchild)
+    into[token] = both
 
 
 def _tokens(name: str) -> list[str]:
