@@ -664,3 +664,19 @@ def test_latin_name_makes_no_sense_for_a_latin_name(tmp_path: Path):
     en = {"term": "Service", "short": "Definition.", "sense": {"latin_name": "everyday"}}
     message = _problem(tmp_path, en=en)
     assert message.startswith("glossary/service.yml: en.sense.latin_name: applies only")
+
+
+def test_the_longer_name_wins_when_a_shorter_one_is_also_spelled_with_a_space():
+    matcher = Matcher({"쿠버네티스": "k", "쿠버 네티스": "k", "쿠버네티스 클러스터": "c"}, "ko")
+    text = "쿠버네티스 클러스터가, 쿠버 네티스, 쿠버-네티스, 쿠버네티스클러스터"
+    assert [(text[s:e], t) for s, e, t in matcher.spans(text)] == [
+        ("쿠버네티스 클러스터", "c"), ("쿠버 네티스", "k"), ("쿠버-네티스", "k"),
+        ("쿠버네티스클러스터", "c")]
+
+
+def test_a_glossary_of_many_spaced_names_compiles_quickly():
+    names = {" ".join("ab"[(i >> bit) & 1] for bit in range(16)): f"t{i}" for i in range(300)}
+    started = time.perf_counter()
+    matcher = Matcher(names, "en")
+    assert matcher.regex and time.perf_counter() - started < 5.0
+    assert matcher.term_ids(next(iter(names))) == {"t0"}

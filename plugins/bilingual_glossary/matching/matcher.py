@@ -230,7 +230,7 @@ def _trie(names: Iterable[str]) -> _Trie:
     return merged if merged is not None else root
 
 
-_MAX_MERGED = 200_000  # trie nodes; far above any real glossary (50 terms: about 2,000)
+_MAX_MERGED = 50_000  # trie nodes; far above a real glossary (50 terms: about 2,000)
 
 
 def _spaces_optional(node: _Trie, count: list[int]) -> _Trie | None:
