@@ -498,16 +498,16 @@ def test_hostile_exclusions_in_html():
 
 PIECES = st.sampled_from(["웹", "아마존", " ", "  ", "\n", "\u3000", "-", "<em>", "</em>",
                           "<p>", "</p>", '<span class="x">', "<br>", "&amp;", "&#50937;",
-                          "&nbsp;", "중단", "중", "IP", "ip", "a", ">", "<", ";", ".", "공을"])
+                          "&nbsp;", "중단", "중", "IP", "ip", "a", ">", "<", ";", ".", "공을",
+                          '<em title="a>b">', "<span title='<p>'>", "<code>", "</code>"])
 SIDE = st.lists(PIECES, max_size=8).map("".join)
 RULES = MentionRules(not_after=("웹", "아마존웹", "을"), not_before=("중단", "ip"))
 
 
 def _reads_everything(text: str, start: int, end: int, html: bool) -> bool:
     """The rules without the quick look: the whole neighbourhood, every time."""
-    window = exclusions._WINDOW
-    before = words_key(exclusions._plain(text[max(0, start - window):start], html, True))
-    after = words_key(exclusions._plain(text[end:end + window], html, False))
+    before = words_key(exclusions._side(text, start, -1, html))
+    after = words_key(exclusions._side(text, end, 1, html))
     return not (before.endswith(RULES.not_after) or after.startswith(RULES.not_before))
 
 
@@ -680,3 +680,11 @@ def test_a_glossary_of_many_spaced_names_compiles_quickly():
     matcher = Matcher(names, "en")
     assert matcher.regex and time.perf_counter() - started < 5.0
     assert matcher.term_ids(next(iter(names))) == {"t0"}
+
+
+def test_a_quoted_angle_bracket_in_a_tag_is_not_text_next_to_a_name():
+    # the neighbourhood is read with html_scan's tokenizer: title="x>중단" is inside the tag
+    result = KO_ANNOTATOR.annotate('<p>서비스<span title="x>중단">는</span> 돈다</p>', "g/")
+    assert result.used == {"service"}
+    result = KO_ANNOTATOR.annotate('<p>서비스<span title="x>y">중단</span>된다</p>', "g/")
+    assert result.used == set()

@@ -33,15 +33,14 @@ from collections.abc import Mapping
 
 from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.data.names import name_key, words_key
+from bilingual_glossary.matching.html_scan import Tag, tag_at, tag_start
 
 _WINDOW = 200  # raw characters on each side to look at: room for tags around 30 letters
 _IGNORED = re.compile(r"[\s\-\u2010\u2011]+")  # as in words_key
-# formatting tags vanish; any other tag (a paragraph, a list item, a cell) is a boundary
-_INLINE_TAG = re.compile(
-    r"</?(?:a|abbr|b|bdi|cite|dfn|em|i|ins|mark|q|s|small|span|strong|sub|sup|u)"
-    r"(?:\s[^>]*)?>", re.I)
-_OTHER_TAG = re.compile(r"<[^>]*>")
-_BOUNDARY = "\x00"
+# formatting tags vanish; any other tag (a paragraph, a list item, a cell, code) ends the
+# neighbourhood. Tags are read by html_scan's tokenizer, the package's one tag grammar.
+_FORMATTING = frozenset({"a", "abbr", "b", "bdi", "cite", "dfn", "em", "i", "ins", "mark", "q",
+                         "s", "small", "span", "strong", "sub", "sup", "u"})
 
 
 class MentionRules:
@@ -81,7 +80,7 @@ class MentionRules:
         if self.confirmed_by and self._confirmed(text, end, html):
             return True
         if self.object_after or self.latin_everyday:  # a term with a sense: always read
-            plain = _plain(text[max(0, start - _WINDOW):start], html, True)
+            plain = _side(text, start, -1, html)
             before = words_key(plain)
             if self.object_after and before.endswith(self.object_after):
                 return True
@@ -90,11 +89,11 @@ class MentionRules:
             if self.latin_everyday and _latin_word_before(plain):
                 return False
         elif self.not_after and _neighbour(text, start, -1, html) in self._after_last:
-            before = words_key(_plain(text[max(0, start - _WINDOW):start], html, True))
+            before = words_key(_side(text, start, -1, html))
             if before.endswith(self.not_after):
                 return False
         if self.not_before and _neighbour(text, end, 1, html) in self._before_first:
-            after = words_key(_plain(text[end:end + _WINDOW], html, False))
+            after = words_key(_side(text, end, 1, html))
             if after.startswith(self.not_before):
                 return False
         return True
@@ -104,7 +103,7 @@ class MentionRules:
         """Whether the name is followed by another name of the term in parentheses."""
         if text.find("(", end, end + 8) < 0:
             return False
-        m = _PARENTHESES.match(_plain(text[end:end + _WINDOW], html, False))
+        m = _PARENTHESES.match(_side(text, end, 1, html))
         return m is not None and name_key(m.group(1)) in self.confirmed_by
 
     def shown_on(self, page: str, html: bool) -> bool:
@@ -115,7 +114,7 @@ class MentionRules:
                    for word in self.shown_by)
 
 
-_PARENTHESES = re.compile(r"[\s\xa0]*[(（]([^()（）\x00]{1,60})[)）]")
+_PARENTHESES = re.compile(r"[\s\xa0]*[(（]([^()（）]{1,60})[)）]")
 _MARKUP = frozenset("<>&;")  # a tag or a character reference: read the neighbourhood
 _LATIN_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-")
 
@@ -124,7 +123,7 @@ def _latin_word_before(plain: str) -> bool:
     """Whether the reader's text before a name ends with a product's or component's name in
     Latin letters, then spaces: `Konnectivity `, `AWS ` yes. A word in lower case only may be
     the name of an object (Kubernetes names are lower case: `nginx 서비스` is the Service
-    named nginx), and code (a backtick, or a tag: the \x00 boundary), quotes, Hangul are not
+    named nginx), and code (a backtick, or a tag, which ends the text read), quotes, Hangul are not
     names of this kind."""
     text = plain.rstrip(" \t\n\r\f\v\xa0")
     end = len(text)
@@ -152,13 +151,12 @@ def _neighbour(text: str, pos: int, step: int, html: bool) -> str:
             i += step
             continue
         if html and char == (">" if step < 0 else "<"):
-            tag_start, tag_end = (text.rfind("<", 0, i), i + 1) if step < 0 else \
-                (i, text.find(">", i) + 1)
-            if tag_start < 0 or tag_end <= 0:
-                return "<"
-            if not _INLINE_TAG.fullmatch(text, tag_start, tag_end):
-                return ""  # any other tag ends the neighbourhood, as in _plain
-            i = tag_start - 1 if step < 0 else tag_end
+            tag = _tag(text, i, step, stop)
+            if tag is None:
+                return "<"  # text, or a tag the window cuts: let the full reading decide
+            if tag.name not in _FORMATTING:
+                return ""  # any other tag ends the neighbourhood, as in _side
+            i = tag.start - 1 if step < 0 else tag.end
             if (i - stop) * step >= 0:
                 break  # the tag reaches past the window
             continue
@@ -169,21 +167,63 @@ def _neighbour(text: str, pos: int, step: int, html: bool) -> str:
     return "" if stop in (-1, len(text)) else "<"
 
 
-def _plain(window: str, html: bool, before: bool) -> str:
-    """The window's text as a reader sees it: tags dropped or made boundaries, references
-    decoded. A tag cut in two by the window's edge is dropped too."""
-    if not html:
-        return window
-    if before:
-        cut = window.find(">")
-        if cut >= 0 and "<" not in window[:cut]:
-            window = window[cut + 1:]  # the tail of a tag that starts before the window
+def _tag(text: str, at: int, step: int, stop: int) -> Tag | None:
+    """The tag whose '<' (step 1) or final '>' (step -1) is at `at`, within the window."""
+    if step > 0:
+        tag = tag_at(text, at)
+        return tag if tag is not None and tag.end <= stop else None
+    start = tag_start(text, at, stop + 1)
+    return tag_at(text, start) if start >= 0 else None
+
+
+def _side(text: str, pos: int, step: int, html: bool) -> str:
+    """The text before (step -1) or after (step 1) pos as a reader sees it, in reading
+    order: up to _WINDOW raw characters, and in HTML up to the first tag other than a
+    formatting one (which vanishes), with character references decoded."""
+    if step < 0:
+        lowest = max(0, pos - _WINDOW)
+        if not html:
+            return text[lowest:pos]
+        pieces: list[str] = []
+        i = pos
+        while i > lowest:
+            gt = text.rfind(">", lowest, i)
+            if gt < 0:
+                pieces.append(text[lowest:i])
+                break
+            pieces.append(text[gt + 1:i])
+            tag = _tag(text, gt, -1, lowest - 1)
+            if tag is None:
+                pieces.append(">")  # a '>' in the text itself
+                i = gt
+                continue
+            if tag.name not in _FORMATTING:
+                break
+            i = tag.start
+        plain = "".join(reversed(pieces))
     else:
-        cut = window.rfind("<")
-        if cut >= 0 and ">" not in window[cut:]:
-            window = window[:cut]  # the head of a tag that ends after the window
-    window = _OTHER_TAG.sub(_BOUNDARY, _INLINE_TAG.sub("", window))
-    return html_lib.unescape(window) if "&" in window else window
+        highest = min(len(text), pos + _WINDOW)
+        if not html:
+            return text[pos:highest]
+        pieces = []
+        i = pos
+        while i < highest:
+            lt = text.find("<", i, highest)
+            pieces.append(text[i:lt if lt >= 0 else highest])
+            if lt < 0:
+                break
+            tag = _tag(text, lt, 1, highest)
+            if tag is None:
+                if tag_at(text, lt) is not None:
+                    break  # a tag the window cuts
+                pieces.append("<")
+                i = lt + 1
+                continue
+            if tag.name not in _FORMATTING:
+                break
+            i = tag.end
+        plain = "".join(pieces)
+    return html_lib.unescape(plain) if "&" in plain else plain
 
 
 def rules_for_glossary(glossary: Glossary, lang: str, names: Mapping[str, str]
