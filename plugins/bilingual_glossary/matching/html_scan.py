@@ -382,8 +382,7 @@ def _skip_element(html: str, pos: int, name: str) -> int:
     pattern = _END_SEARCH.get(name)
     if pattern is None:
         pattern = _END_SEARCH[name] = re.compile(
-            rf"""<!--.*?(?:-->|\Z)|<(/?){re.escape(name)}(?=[\s/>])"""
-            r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.S | re.I)
+            rf"<{_COMMENT}>?|<(/?){re.escape(name)}(?=[\s/>]){ATTRS}>", re.S | re.I)
     depth = 1
     for m in pattern.finditer(html, pos):
         if m.group(1) is None:
