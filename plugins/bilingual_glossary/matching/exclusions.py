@@ -46,7 +46,8 @@ _FORMATTING = frozenset({"a", "abbr", "b", "bdi", "cite", "dfn", "em", "i", "ins
 class MentionRules:
     """One term's rules in one language, ready to check matches against."""
 
-    __slots__ = ("_after_last", "_before_first", "confirmed_by", "latin_everyday",
+    __slots__ = ("_after_last", "_before_first", "_object_last", "_shown_by_html", "confirmed_by",
+                 "latin_everyday",
                  "not_after", "not_before", "object_after", "shown_by", "spellings")
 
     def __init__(self, not_after: tuple[str, ...] = (), not_before: tuple[str, ...] = (),
@@ -62,6 +63,8 @@ class MentionRules:
         self.latin_everyday = latin_everyday
         self.confirmed_by = confirmed_by
         self.shown_by = shown_by
+        self._shown_by_html = tuple(html_lib.escape(word, quote=False) for word in shown_by)
+        self._object_last = frozenset(w[-1] for w in object_after)
         # The character next to a name settles most matches at once: the neighbourhood is
         # read only when that character could end a not_after word (or start a not_before
         # one), or is markup. Frequent terms (클러스터, Kubernetes) then cost next to nothing.
@@ -79,15 +82,16 @@ class MentionRules:
                     return False
         if self.confirmed_by and self._confirmed(text, end, html):
             return True
-        if self.object_after or self.latin_everyday:  # a term with a sense: always read
-            plain = _side(text, start, -1, html)
-            before = words_key(plain)
-            if self.object_after and before.endswith(self.object_after):
-                return True
-            if before.endswith(self.not_after) and self.not_after:
-                return False
-            if self.latin_everyday and _latin_word_before(plain):
-                return False
+        if self.object_after or self.latin_everyday:  # a term with a sense
+            if self._may_decide_before(_neighbour(text, start, -1, html)):
+                plain = _side(text, start, -1, html)
+                before = words_key(plain)
+                if self.object_after and before.endswith(self.object_after):
+                    return True
+                if before.endswith(self.not_after) and self.not_after:
+                    return False
+                if self.latin_everyday and _latin_word_before(plain):
+                    return False
         elif self.not_after and _neighbour(text, start, -1, html) in self._after_last:
             before = words_key(_side(text, start, -1, html))
             if before.endswith(self.not_after):
@@ -98,6 +102,11 @@ class MentionRules:
                 return False
         return True
 
+
+    def _may_decide_before(self, letter: str) -> bool:
+        """Whether the letter before a name could end a word that decides its sense."""
+        return letter in self._after_last or letter in self._object_last or (
+            self.latin_everyday and letter in _LATIN_WORD_CHARS)
 
     def _confirmed(self, text: str, end: int, html: bool) -> bool:
         """Whether the name is followed by another name of the term in parentheses."""
@@ -110,8 +119,7 @@ class MentionRules:
         """Whether the page (text or raw HTML) shows one of the words of `shown_by`."""
         if not self.shown_by:
             return True
-        return any((html_lib.escape(word, quote=False) if html else word) in page
-                   for word in self.shown_by)
+        return any(word in page for word in (self._shown_by_html if html else self.shown_by))
 
 
 _PARENTHESES = re.compile(r"[\s\xa0]*[(（]([^()（）]{1,60})[)）]")

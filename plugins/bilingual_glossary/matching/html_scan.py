@@ -98,6 +98,9 @@ _ATTRIBUTE: dict[str, re.Pattern[str]] = {}
 # where marks are counted: a paragraph, a list item, a cell or a definition (page policy)
 BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_STATE_TAGS = BLOCKS | HEADINGS.keys()
+# a block's tag in a run of plain tags as scan() sees it: 'p>\n<li' (no outer '<' and '>')
+_BLOCK_IN_RUN = re.compile(rf"(?:^|<)/?(?:{'|'.join(sorted(BLOCKS))})(?:>|$)", re.I)
 
 
 @dataclass
@@ -318,8 +321,8 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
                     mode = stack[-1].mode if stack else annotate
                 continue
             if kind == "close":
-                if state is not None:
-                    state.tag(m.group(kind).lower(), "", True)
+                if state is not None and m.group(kind).lower() in BLOCKS:
+                    state.block += 1
                 if stack:
                     name = m.group(kind)
                     _close(stack, name if tag_names_lowered else name.lower())
@@ -330,7 +333,7 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
             name = m.group(kind)
             if not tag_names_lowered:
                 name = name.lower()
-            if state is not None:
+            if state is not None and name in _STATE_TAGS:
                 state.tag(name, html[m.start():m.end() + 1], False)
             if not stack and name not in TAG_MODES and not (
                     skip_class_here and lowered.find(SKIP_CLASS, m.start(), m.end()) >= 0):
@@ -351,10 +354,10 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
 
 
 def _plain_tags_state(state: PageState, run: str) -> None:
-    for tag in run.split("<"):
-        name = tag.partition(">")[0].lower()
-        closing = name[:1] == "/"
-        state.tag(name[1:] if closing else name, f"<{name}>", closing)
+    """A run of attribute-less tags (never a heading: those are tracked) starts a new block
+    if any of its tags is a block's; one step is enough, as no text lies between them."""
+    if _BLOCK_IN_RUN.search(run):
+        state.block += 1
 
 
 def _track_plain_tags(stack: list[_Open], run: str) -> None:
