@@ -11,7 +11,6 @@ import pytest
 from bilingual_glossary.data.loader import load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.matching.annotate import Annotator, annotated_ids, term_link, tooltips_html
-from bilingual_glossary.matching.html_scan import PageState
 from bilingual_glossary.matching.markup import tooltip_table
 from bilingual_glossary.matching.policy import NO_LIMITS, MarkPolicy
 from bilingual_glossary.matching.switch import HEAD_SCRIPT as SWITCH_HEAD_SCRIPT
@@ -587,14 +586,12 @@ def _assert_paths_agree(annotator: Annotator, html: str) -> None:
     fast_existing: set[str] = set()
     slow_existing: set[str] = set()
 
-    def ids(names, state: PageState):
-        # where each name is, for the page policy, as well as what it is
-        return [(*m.span("name"), mode, annotator.matcher.lookup(m.group("name")),
-                 state.block, tuple(state.sections)) for m, mode in names]
+    def ids(names):
+        return [(*m.span("name"), mode, annotator.matcher.lookup(m.group("name")))
+                for m, mode in names]
 
-    fast_state, slow_state = PageState(), PageState()
-    fast = ids(annotator._names(source, fast_existing, fast_state), fast_state)
-    assert fast == ids(annotator._names_decoded(source, slow_existing, slow_state), slow_state)
+    fast = ids(annotator._names(source, fast_existing))
+    assert fast == ids(annotator._names_decoded(source, slow_existing))
     assert fast_existing == slow_existing
 
 

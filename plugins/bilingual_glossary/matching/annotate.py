@@ -17,7 +17,6 @@ from bilingual_glossary.matching.exclusions import MentionRules
 from bilingual_glossary.matching.html_scan import (
     ANNOTATION_CLASS,
     Mode,
-    PageState,
     decode_text,
     has_unusual_references,
     scan,
@@ -32,7 +31,7 @@ from bilingual_glossary.matching.markup import (
     tooltips_html,
 )
 from bilingual_glossary.matching.matcher import Matcher
-from bilingual_glossary.matching.policy import CALM, NO_LIMITS, MarkPolicy
+from bilingual_glossary.matching.policy import CALM, NO_LIMITS, MarkPolicy, PagePlaces
 
 __all__ = ["Annotated", "Annotator", "annotated_ids", "term_link", "tooltips_html"]
 
@@ -67,7 +66,6 @@ class Annotator:
         `policy` may leave a first occurrence for a later one (policy.py).
         """
         existing: set[str] = set()
-        state = None if every or policy == NO_LIMITS else PageState()
         block, in_block = -1, 0  # the block of the last mark, and its marks so far
         # an author's term() links: each counts as the first occurrence of its term
         authored = annotated_ids(html) if ANNOTATION_CLASS in html else set()
@@ -75,6 +73,8 @@ class Annotator:
         # The scanner consumes the character before a name, so a name may not start the
         # text: scan a copy that starts with '>' and work in its offsets.
         source = ">" + html
+        # where a mark may go, read only when one may (policy.py)
+        state = None if every or policy == NO_LIMITS else PagePlaces(source, 1)
         used: set[str] = set()
         starts = self._starts.setdefault(glossary_href, {})
         seen = self.matcher.seen
@@ -87,7 +87,7 @@ class Annotator:
         annotate = Mode.ANNOTATE
         pieces: list[str] = []
         copied = 1  # source[1:copied] is already in pieces
-        for m, mode in self._names(source, existing, state):
+        for m, mode in self._names(source, existing):
             found = m.group("name")
             term_id = seen.get(found) or lookup(found)
             if term_id is None:
@@ -102,6 +102,7 @@ class Annotator:
             if mode is not annotate or (term_id in done and not every):
                 continue
             if state is not None:
+                state.advance(m.span("name")[0])
                 if state.block != block:
                     block, in_block = state.block, 0
                 if not policy.allows(term_id, state, in_block):
@@ -128,11 +129,10 @@ class Annotator:
         pieces.append(source[copied:])
         return Annotated("".join(pieces), frozenset(used), linked)
 
-    def _names(self, source: str, existing: set[str], state: PageState | None
-               ) -> Iterator[tuple[NameMatch, Mode]]:
-        """Each name in the page, in order, and its mode; `state` follows where it is."""
+    def _names(self, source: str, existing: set[str]) -> Iterator[tuple[NameMatch, Mode]]:
+        """Each name in the page, in order, and its mode."""
         if has_unusual_references(source):
-            return self._names_decoded(source, existing, state)
+            return self._names_decoded(source, existing)
         lowered = source.lower()
         page_scanner = self._scanner
         if len(lowered) != len(source):  # a rare letter whose lower case is longer
@@ -140,12 +140,12 @@ class Annotator:
                 self._scanner_any_case = scanner(self.matcher.before, self.matcher.html_names,
                                                  any_case=True)
             lowered, page_scanner = source, self._scanner_any_case
-        return scan(source, lowered, page_scanner, existing, state)
+        return scan(source, lowered, page_scanner, existing)
 
-    def _names_decoded(self, source: str, existing: set[str], state: PageState | None
+    def _names_decoded(self, source: str, existing: set[str]
                        ) -> Iterator[tuple[NameMatch, Mode]]:
         """The slow path: text run by text run, matching on decoded text (&#54028; is 파)."""
-        for start, end, mode in text_segments(source, existing, state):
+        for start, end, mode in text_segments(source, existing):
             text, offsets = decode_text(source[start:end])
             # the glossary's rules are judged in annotate(), on the HTML around the name:
             # this text run alone may not hold the neighbouring word (<em>웹</em> 서비스)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 
 
@@ -95,37 +95,6 @@ _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)
 _ATTRIBUTE: dict[str, re.Pattern[str]] = {}
 
 
-# where marks are counted: a paragraph, a list item, a cell or a definition (page policy)
-BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
-HEADINGS = {f"h{level}": level for level in range(1, 7)}
-_STATE_TAGS = BLOCKS | HEADINGS.keys()
-# a block's tag in a run of plain tags as scan() sees it: 'p>\n<li' (no outer '<' and '>')
-_BLOCK_IN_RUN = re.compile(rf"(?:^|<)/?(?:{'|'.join(sorted(BLOCKS))})(?:>|$)", re.I)
-
-
-@dataclass
-class PageState:
-    """What the scanners report about the place of the current name, for the page policy
-    (policy.py): which block it is in (a counter that changes at every block tag) and the
-    ids of the headings whose sections it is in."""
-
-    block: int = 0
-    sections: list[tuple[int, str]] = field(default_factory=list)  # (level, id), outermost first
-
-    def tag(self, name: str, tag: str, closing: bool) -> None:
-        if name in BLOCKS:
-            self.block += 1
-        elif not closing and name in HEADINGS:
-            self.block += 1
-            level = HEADINGS[name]
-            while self.sections and self.sections[-1][0] >= level:
-                self.sections.pop()
-            self.sections.append((level, attribute(tag, "id") or ""))
-
-    def in_section(self, term_id: str) -> bool:
-        return any(section_id == term_id for _, section_id in self.sections)
-
-
 @dataclass
 class _Open:
     name: str
@@ -193,21 +162,14 @@ def tag_at(html: str, pos: int) -> Tag | None:
 def tag_start(html: str, gt: int, lowest: int = 0) -> int:
     """Where the tag whose final '>' is at `gt` starts, reading back no further than
     `lowest`; -1 if that '>' does not end a tag (text, or a tag begun before `lowest`).
-    Quoted attribute values may hold '<' and '>' (title="a>b")."""
-    i = gt - 1
-    while i >= lowest:
-        char = html[i]
-        if char == '"' or char == "'":
-            i = html.rfind(char, lowest, i) - 1  # jump over the quoted value
-            if i < lowest - 1:
-                return -1
-            continue
-        if char == "<":
-            tag = tag_at(html, i)
-            return i if tag is not None and tag.end == gt + 1 else -1
-        if char == ">":
-            return -1
-        i -= 1
+    Each '<' before it is read forward by the tokenizer, so a quoted attribute value that
+    holds '<' or '>' (title="a>b") is inside its tag."""
+    i = gt
+    while (lt := html.rfind("<", lowest, i)) >= 0:
+        tag = tag_at(html, lt)
+        if tag is not None and tag.end == gt + 1:
+            return lt
+        i = lt  # a '<' inside a quoted value, or an earlier tag: look further back
     return -1
 
 
@@ -225,12 +187,11 @@ def annotation_term(tag: str) -> str | None:
     return attribute(tag, "data-term")
 
 
-def text_segments(html: str, existing: set[str] | None = None,
-                  state: PageState | None = None) -> Iterator[tuple[int, int, Mode]]:
+def text_segments(html: str, existing: set[str] | None = None
+                  ) -> Iterator[tuple[int, int, Mode]]:
     """(start, end, mode) of each text run outside IGNORE regions, as offsets into `html`.
 
-    The term ids of annotations already in the HTML (term() macro links) go into `existing`;
-    `state`, if given, follows the blocks and sections of the run being yielded.
+    The term ids of annotations already in the HTML (term() macro links) go into `existing`.
     """
     stack: list[_Open] = []
     mode = Mode.ANNOTATE
@@ -245,8 +206,6 @@ def text_segments(html: str, existing: set[str] | None = None,
         if kind != "open" and kind != "close":
             continue
         name = m.group(kind).lower()
-        if state is not None:
-            state.tag(name, m.group(), kind == "close")
         if kind == "close":
             _close(stack, name)
         elif _open(stack, name, m.group(), existing) and stack[-1].mode is Mode.IGNORE \
@@ -291,13 +250,11 @@ def has_unusual_references(html: str) -> bool:
 
 
 def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
-         existing: set[str] | None = None, state: PageState | None = None
-         ) -> Iterator[tuple[re.Match[str], Mode]]:
+         existing: set[str] | None = None) -> Iterator[tuple[re.Match[str], Mode]]:
     """The match of each name outside IGNORE regions (its group "name"), and its mode.
 
     `lowered` is html.lower() (or html itself for a case-insensitive scanner); offsets are
-    the same in both. The term ids of annotations already in the HTML go into `existing`;
-    `state`, if given, follows the blocks and sections of the name being yielded.
+    the same in both. The term ids of annotations already in the HTML go into `existing`.
     Written for speed: it sees every tag of every page, so tags cost as little as can be.
     """
     stack: list[_Open] = []
@@ -314,15 +271,11 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
                     yield m, mode
                 continue
             if kind == "plain":
-                if state is not None:
-                    _plain_tags_state(state, m.group(kind))
                 if stack:
                     _track_plain_tags(stack, m.group(kind))
                     mode = stack[-1].mode if stack else annotate
                 continue
             if kind == "close":
-                if state is not None and m.group(kind).lower() in BLOCKS:
-                    state.block += 1
                 if stack:
                     name = m.group(kind)
                     _close(stack, name if tag_names_lowered else name.lower())
@@ -333,8 +286,6 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
             name = m.group(kind)
             if not tag_names_lowered:
                 name = name.lower()
-            if state is not None and name in _STATE_TAGS:
-                state.tag(name, html[m.start():m.end() + 1], False)
             if not stack and name not in TAG_MODES and not (
                     skip_class_here and lowered.find(SKIP_CLASS, m.start(), m.end()) >= 0):
                 continue  # an ordinary tag: nothing to track
@@ -351,13 +302,6 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
             mode = stack[-1].mode if stack else annotate
         else:
             return
-
-
-def _plain_tags_state(state: PageState, run: str) -> None:
-    """A run of attribute-less tags (never a heading: those are tracked) starts a new block
-    if any of its tags is a block's; one step is enough, as no text lies between them."""
-    if _BLOCK_IN_RUN.search(run):
-        state.block += 1
 
 
 def _track_plain_tags(stack: list[_Open], run: str) -> None:

@@ -305,8 +305,8 @@ def _names_pattern(root: _Trie, actions: _Trie, korean: bool, html_text: bool) -
     names = f"{_names(root, korean, html_text)}{end}"
     if actions:
         names += f"|{_names(actions, korean, html_text)}{_latin_end_ok()}{action_end()}"
-    guard = _NOT_IN_REFERENCE if html_text else ""
-    return f"{guard}(?=[{firsts}])(?P<name>{names})"
+    guard = _NOT_IN_REFERENCE if html_text else ""  # after the cheap test of the first letter
+    return f"(?=[{firsts}]){guard}(?P<name>{names})"
 
 
 def _names(root: _Trie, korean: bool, html_text: bool) -> str:
