@@ -38,7 +38,8 @@ class GlossaryConfig(base.Config):
     # inside the section whose heading id is its id
     marks_per_block = c.Type(int, default=3)
     mark_own_section = c.Type(bool, default=False)
-    # the page (in docs_dir, default language) that calls {{ glossary_page() }}; its
+    # the page (in docs_dir, default language) that holds <!-- bilingual-glossary --> (or
+    # calls {{ glossary_page() }}); its
     # translations are found by suffix (glossary.en.md) or by mkdocs-static-i18n
     glossary_page = c.Type(str, default="glossary.md")
     # how many pages each entry's "used on" list shows before "and N more"
