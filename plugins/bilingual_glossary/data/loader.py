@@ -307,8 +307,9 @@ def _mention_fields(section: dict[str, Any], lang: str, label: str,
                   "write `case_sensitive: true` to link only the names as written (Service, "
                   "not service), or remove the field.")
         ok = False
-    names = (str(section.get("term", "")), *(str(a) for a in section.get("aliases") or ()
-                                             if isinstance(section.get("aliases"), list)))
+    aliases = section.get("aliases")
+    names = (str(section.get("term", "")), *(map(str, aliases) if isinstance(aliases, list)
+                                             else ()))
     sense, problems = parse_sense(section.get("sense"), names, f"{lang}.sense", label)
     found.problems += problems
     if not ok or problems:
