@@ -15,8 +15,8 @@ from bilingual_glossary.data.characters import character_problems
 from bilingual_glossary.data.errors import GlossaryError, Problem
 from bilingual_glossary.data.model import LANGS, Glossary, Term, TermText
 from bilingual_glossary.data.names import MAX_WORDS_LENGTH, name_key, words_key
-from bilingual_glossary.data.sense import parse_sense
 from bilingual_glossary.data.safe_yaml import YamlProblem, load_yaml
+from bilingual_glossary.data.sense import parse_sense
 
 TAGS_FILE = "_tags.yml"
 ALLOWED_OTHER_FILES = {"README.md"}

@@ -55,7 +55,8 @@ class PagePlaces:
         return self
 
     def in_section(self, term_id: str) -> bool:
-        return any(section_id == term_id for _, section_id in self.sections)
+        return bool(self.sections) and any(section_id == term_id
+                                           for _, section_id in self.sections)
 
 
 @dataclass(frozen=True)
