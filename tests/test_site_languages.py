@@ -104,7 +104,7 @@ def test_the_404_page_serves_both_languages(site_dir: Path) -> None:
     parsed = parse_html(html)
     assert parsed.lang == "ko"
     assert '<section lang="en"' in html
-    assert "페이지를 찾을 수 없다" in html and "Page not found" in html
+    assert "페이지를 찾을 수 없음" in html and "Page not found" in html
     homes = {link.value for link in parsed.links if link.tag == "a"}
     assert any(href.endswith("/en/") for href in homes), homes
     assert any(not href.endswith("/en/") and href.endswith("/") for href in homes), homes

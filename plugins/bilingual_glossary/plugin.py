@@ -28,6 +28,7 @@ from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
 from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
 from bilingual_glossary.matching.switch import add_switch_script
+from bilingual_glossary.search_index import split_search_index
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.typography import keep_particles_with_code
 
@@ -188,6 +189,20 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         tips = tooltips_html(self.session.annotator(lang).tooltips, linked)
         head, body_end, tail = output.rpartition("</body>")
         return f"{head}{tips}{body_end}{tail}" if tips and body_end else output
+
+    @event_priority(-110)  # after static-i18n's on_post_build (-100) has written its index
+    def on_post_build(self, config) -> None:
+        i18n = config.plugins.get("i18n")
+        if not self.config.search_per_language or i18n is None:
+            return
+        if getattr(i18n, "building", False):  # one of static-i18n's inner builds: not done yet
+            return
+        prefixes = [str(lang.link) for lang in i18n.config.languages
+                    if lang.build and not lang.default]
+        try:
+            split_search_index(Path(config.site_dir), prefixes)
+        except GlossaryError as exc:
+            raise PluginError(exc.report()) from None
 
     # --- the glossary as data (export/) -----------------------------------------------------
 
