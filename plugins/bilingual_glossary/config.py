@@ -43,7 +43,8 @@ class GlossaryConfig(base.Config):
     # add the plugin's tooltip, diagram and glossary-page CSS and JavaScript to the site
     assets = c.Type(bool, default=True)
     # on Korean pages, keep a particle on the line of the short inline code it follows
-    # (`standalone`에는): a break CSS cannot take away (typography.py)
+    # (`standalone`에는), and a name with its English name and particle (파드(Pod)에는):
+    # breaks CSS cannot take away (typography.py)
     keep_particles = c.Type(bool, default=True)
     # with mkdocs-static-i18n: after its last pass, split its shared search index into one per
     # language (search/ for the default, en/search/ ...), so a reader downloads only their own

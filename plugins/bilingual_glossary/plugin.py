@@ -30,7 +30,7 @@ from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
 from bilingual_glossary.matching.switch import add_switch_script
 from bilingual_glossary.search_index import split_search_index
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
-from bilingual_glossary.typography import keep_particles_with_code
+from bilingual_glossary.typography import keep_korean_words
 
 log = logging.getLogger("mkdocs.plugins.bilingual_glossary")
 
@@ -167,7 +167,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_post_page(self, output, page, config):
         lang = self._lang(page.file)
         if self.config.keep_particles and lang == "ko":
-            output = keep_particles_with_code(output)
+            output = keep_korean_words(output)
         if self._is_glossary_page(page, lang):
             output = fill_used_on(output, lang, self.session.usage[lang], page.url,
                                   limit=self.config.used_on_limit)
