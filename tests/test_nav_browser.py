@@ -203,7 +203,8 @@ def test_404_leads_to_the_same_address_in_the_other_language(make_page, prefixed
 # breaks: "name/(" (before the bracket), "inside" (in the brackets) or "particle" (after ")").
 # Each comes with whether the whole unit is narrower than its block's column.
 GLOSS_UNITS = r"""(root) => {
-    const UNIT = /[\uAC00-\uD7A3]+\([A-Za-z][A-Za-z0-9 .\-]*\)[\uAC00-\uD7A3]*/g;
+    // a word joiner (U+2060) may sit between the name and "(": it is part of the unit
+    const UNIT = /[\uAC00-\uD7A3]+\u2060?\([A-Za-z][A-Za-z0-9 .\-]*\)[\uAC00-\uD7A3]*/g;
     const blocks = new Map();
     const blockOf = (el) => {
         for (let e = el; e && e !== root; e = e.parentElement) {
@@ -238,7 +239,8 @@ GLOSS_UNITS = r"""(root) => {
         for (const m of entry.text.matchAll(UNIT)) {
             const first = m.index, open = m.index + m[0].indexOf("("),
                   close = m.index + m[0].lastIndexOf(")"), last = m.index + m[0].length - 1;
-            const r = [first, open - 1, open, close, last].map(i => rect(entry, i));
+            const name = open - 1 - (entry.text[open - 1] === "\u2060" ? 1 : 0);
+            const r = [first, name, open, close, last].map(i => rect(entry, i));
             if (r.some(x => !x || x.width === 0)) continue;  // not shown
             const line = (a, b) => Math.abs(a.top - b.top) < a.height / 2;
             const width = (r[1].right - r[0].left) + (r[4].right - r[2].left);

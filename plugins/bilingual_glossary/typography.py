@@ -37,6 +37,7 @@ def keep_particles_with_code(html: str) -> str:
 # breaks inside, at its one break point, before "(". The particle never leaves the ")".
 
 _HANGUL = "\uac00-\ud7a3"
+WORD_JOINER = "\u2060"  # no line break on either side of it
 # the English name: Latin letters first, at most 40 characters, nothing that could be markup
 _GLOSS = rf"\([A-Za-z][A-Za-z0-9 .\-]{{0,39}}\)[{_HANGUL}]{{0,8}}"
 _WORD_THEN_GLOSS = re.compile(rf"([{_HANGUL}]{{1,30}})({_GLOSS})")
@@ -75,8 +76,12 @@ def keep_glosses(html: str) -> str:
             continue
         first = _GLOSS_FIRST.match(token)
         if first and len(out) >= 3 and _linked_name(out[-3:]):
+            # a name of several words (클라우드 컨트롤러 매니저) breaks at its spaces, never
+            # before "(": a word joiner (U+2060) keeps its last word with the English name
+            joiner = WORD_JOINER if " " in out[-2].strip() else ""
             out[-3] = '<span class="ko-gloss">' + out[-3]
-            token = f'<span class="ko-keep">{first.group(0)}</span></span>' + token[first.end():]
+            token = (f'<span class="ko-keep">{joiner}{first.group(0)}</span></span>'
+                     + token[first.end():])
             rest_at = token.index("</span></span>") + len("</span></span>")
             out.append(token[:rest_at] + _WORD_THEN_GLOSS.sub(
                 lambda m: _unit(m.group(1), m.group(2)), token[rest_at:]))
