@@ -43,8 +43,7 @@ def test_a_name_its_english_name_and_particle_become_one_unit() -> None:
 def test_a_linked_name_of_several_words_keeps_its_last_word_with_the_gloss() -> None:
     linked = '<a href="#x">클라우드 컨트롤러 매니저</a>'
     assert keep_glosses(f"<p>{linked}(cloud-controller-manager)는</p>") == (
-        f'<p><span class="ko-gloss">{linked}'
-        '<span class="ko-keep">\u2060(cloud-controller-manager)는</span></span></p>')
+        f'<p>{linked}<span class="ko-keep">\u2060(cloud-controller-manager)는</span></p>')
 
 
 def test_glosses_in_code_attributes_and_the_head_are_left_alone() -> None:

@@ -76,13 +76,19 @@ def keep_glosses(html: str) -> str:
             continue
         first = _GLOSS_FIRST.match(token)
         if first and len(out) >= 3 and _linked_name(out[-3:]):
-            # a name of several words (클라우드 컨트롤러 매니저) breaks at its spaces, never
-            # before "(": a word joiner (U+2060) keeps its last word with the English name
-            joiner = WORD_JOINER if " " in out[-2].strip() else ""
-            out[-3] = '<span class="ko-gloss">' + out[-3]
-            token = (f'<span class="ko-keep">{joiner}{first.group(0)}</span></span>'
-                     + token[first.end():])
-            rest_at = token.index("</span></span>") + len("</span></span>")
+            if " " in out[-2].strip():
+                # a name of several words (클라우드 컨트롤러 매니저) may break at its spaces, as
+                # any text does, never before "(": a word joiner (U+2060) keeps its last word
+                # with the English name. No inline block: its first line would stand above a
+                # list item's bullet.
+                token = (f'<span class="ko-keep">{WORD_JOINER}{first.group(0)}</span>'
+                         + token[first.end():])
+                rest_at = token.index("</span>") + len("</span>")
+            else:
+                out[-3] = '<span class="ko-gloss">' + out[-3]
+                token = (f'<span class="ko-keep">{first.group(0)}</span></span>'
+                         + token[first.end():])
+                rest_at = token.index("</span></span>") + len("</span></span>")
             out.append(token[:rest_at] + _WORD_THEN_GLOSS.sub(
                 lambda m: _unit(m.group(1), m.group(2)), token[rest_at:]))
             continue
