@@ -85,8 +85,10 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def build(dest: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                    str(ROOT / "mkdocs.yml"), "-d", str(dest)], cwd=ROOT, env=env, check=True)
+    # not -q: it would hide the warnings that --strict counts
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                    str(ROOT / "mkdocs.yml"), "-d", str(dest)], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
 
 
 def lighthouse(url: str, report: Path) -> dict:
