@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
@@ -173,10 +173,13 @@ def _index_note_html(ui: Mapping[str, str]) -> str:
 
 def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
     ui = UI[lang]
-    other = OTHER_LANG[lang]
-    text, other_text = term.text[lang], term.text[other]
+    other = OTHER_LANG.get(lang)
+    if other not in glossary.langs:  # a site in one language: no name in another
+        other = None
+    text = term.text[lang]
+    other_text = term.text[other] if other else None
     # the spellings to avoid too: a reader who knows the term as 라벨 or 부하분산 still finds it
-    names = [*text.matched_names, *other_text.matched_names]
+    names = [*text.matched_names, *(other_text.matched_names if other_text else ())]
     tags = f' data-tags="{_attr(" ".join(term.tags))}"' if term.tags else ""
     lines = [
         f'<article class="glossary-entry" data-term="{_attr(term.id)}"'
@@ -188,7 +191,7 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
         f'<!--glossary-badge:{term.id}-->'
         f'<a class="headerlink" href="#{_attr(term.id)}" title="{_attr(ui["permalink"])}">¶</a>'
         '</h3>',
-        _other_name_html(other_text, other, ui),
+        _other_name_html(other_text, other, ui) if other_text and other else "",
     ]
     if text.aliases:
         lines.append(f'<p class="glossary-entry-aliases"><span>'
@@ -283,16 +286,18 @@ def _diagram_html(glossary: Glossary, term: Term, lang: str) -> str:
 
 
 def fill_used_on(html: str, lang: str, usage: Mapping[str, Sequence[PageRef]],
-                 page_url: str, limit: int = 10) -> str:
+                 href: Callable[[str], str], limit: int = 10) -> str:
     """Replace each entry's placeholder with links to the pages that use the term: the first
-    `limit` in navigation order, then "and N more", so the page grows with the terms only."""
+    `limit` in navigation order, then "and N more", so the page grows with the terms only.
+    `href` turns a page's site-relative URL into a link from the glossary page (the plugin
+    passes MkDocs' own get_relative_url)."""
     ui = UI[lang]
 
     def row(match: re.Match[str]) -> str:
         pages = sorted(usage.get(match.group(1)) or [], key=lambda p: (p.order, p.url))
         if not pages:
             return ""
-        items = "".join(f'<li><a href="{_attr(relative_url(p.url, page_url))}">'
+        items = "".join(f'<li><a href="{_attr(href(p.url))}">'
                         f'{escape(p.title)}</a></li>' for p in pages[:limit])
         if len(pages) > limit:
             more = escape(ui["used_on_more"].format(count=len(pages) - limit))
@@ -300,17 +305,6 @@ def fill_used_on(html: str, lang: str, usage: Mapping[str, Sequence[PageRef]],
         return _fact_row("used-on", ui["used_on"], f'<ul>{items}</ul>')
 
     return _USED_ON.sub(row, html)
-
-
-def relative_url(target: str, from_page: str) -> str:
-    """Link from one site-relative page URL to another: en/glossary/ -> en/pods/ is ../pods/."""
-    base = from_page.split("/")[:-1]  # the folder the page's URL resolves against
-    path = target.split("/")
-    common = 0
-    while common < min(len(base), len(path) - 1) and base[common] == path[common]:
-        common += 1
-    result = "../" * (len(base) - common) + "/".join(path[common:])
-    return result or "./"
 
 
 def _attr(value: str) -> str:
