@@ -35,8 +35,10 @@ def add_export_parser(commands: Any) -> None:
                              "site_url in mkdocs.yml; '' for URLs relative to the site root)")
 
 
-def run_export(glossary: Glossary, addresses: SiteAddresses, args: argparse.Namespace) -> int:
-    """`addresses` are the build's; --site-url puts the same pages under another address."""
+def run_export(glossary: Glossary, addresses: SiteAddresses, args: argparse.Namespace,
+               glossary_dir: Path) -> int:
+    """`addresses` are the build's; --site-url puts the same pages under another address.
+    The glossary folder is never an output folder."""
     if args.site_url is not None:
         site_url = args.site_url
         if site_url and not urlsplit(site_url.strip()).netloc:
@@ -49,7 +51,7 @@ def run_export(glossary: Glossary, addresses: SiteAddresses, args: argparse.Name
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     try:
         written = write_files(out, export_files(glossary, addresses, formats), force=args.force,
-                              protected=(args.root / args.glossary_dir,))
+                              protected=(glossary_dir,))
     except OutputFolderError as exc:
         print(exc, file=sys.stderr)
         return 1

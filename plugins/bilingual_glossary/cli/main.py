@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     if args.command == "export":
-        return run_export(glossary, site.addresses, args)
+        return run_export(glossary, site.addresses, args, site.glossary_dir)
     if args.command in l10n_cli.COMMANDS:
         return l10n_cli.run(args, glossary, site)
     try:
@@ -120,7 +120,7 @@ def new_term(glossary_dir: Path, term_id: str, langs: tuple[str, ...] = LANGS) -
     label = f"{glossary_dir.name}/{term_id}.yml"
     if not glossary_dir.is_dir():
         print(f"{glossary_dir}: the glossary folder does not exist. Fix: run the command in "
-              "the project folder, or give its place with --glossary-dir.", file=sys.stderr)
+              "the project folder, or pass --root or --glossary-dir.", file=sys.stderr)
         return 1
     if path.exists() or path.is_symlink():
         print(f"{label} already exists. Fix: edit it, or pick another id.", file=sys.stderr)
