@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html as html_lib
-import json
 import re
 from html.parser import HTMLParser
 
@@ -17,6 +16,7 @@ from bilingual_glossary.matching.switch import HEAD_SCRIPT as SWITCH_HEAD_SCRIPT
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from site_html import search_docs
 from test_matcher import make_glossary
 
 GLOSSARY = make_glossary()
@@ -312,8 +312,7 @@ def test_every_link_points_at_its_tooltip():
 def test_search_index_holds_definitions_only_on_the_glossary(site_dir):
     """Tooltips are added after the search plugin has read the page."""
     glossary = load_glossary(ROOT / "glossary")
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = {doc["location"]: doc["text"] for doc in index["docs"]}
+    entries = {doc["location"]: doc["text"] for doc in search_docs(site_dir)}
     shorts = {term.text[lang].short for term in glossary for lang in ("ko", "en")}
     for location, text in entries.items():
         if not location.startswith(("glossary/", "en/glossary/")):

@@ -54,8 +54,13 @@ class GlossaryConfig(base.Config):
     # own inline scripts or other hosts would stop working (`mkdocs serve` never gets it)
     csp = c.Type(bool, default=False)
     # on Korean pages, keep a particle on the line of the short inline code it follows
-    # (`standalone`에는): a break CSS cannot take away (typography.py)
+    # (`standalone`에는), and a name with its English name and particle (파드(Pod)에는):
+    # breaks CSS cannot take away (typography.py)
     keep_particles = c.Type(bool, default=True)
+    # with mkdocs-static-i18n: after its last pass, split its shared search index into one per
+    # language (search/ for the default, en/search/ ...), so a reader downloads only their own
+    # (search_index.py); the theme must load each language's from its root (overrides/main.html)
+    search_per_language = c.Type(bool, default=False)
 
     # --- the glossary as data (export/) ---
     # files written at the site root: glossary.json (with glossary.schema.json), glossary.tbx,

@@ -41,8 +41,9 @@ from bilingual_glossary.matching.policy import MarkPolicy
 from bilingual_glossary.matching.switch import add_switch_script
 from bilingual_glossary.page_source import front_matter, unclosed_front_matter
 from bilingual_glossary.placeholders import anchor_ids
+from bilingual_glossary.search_index import split_search_index
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
-from bilingual_glossary.typography import keep_particles_with_code
+from bilingual_glossary.typography import keep_korean_words
 
 log = logging.getLogger("mkdocs.plugins.bilingual_glossary")
 
@@ -240,7 +241,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _post_page(self, output: str, page) -> str:
         lang = self._lang(page.file)
         if self.config.keep_particles and lang == "ko":
-            output = keep_particles_with_code(output)
+            output = keep_korean_words(output)
         if not self._has_text(lang):
             return output
         if self._is_glossary_page(page, lang):
@@ -264,6 +265,20 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             linked = annotated_ids(output)
         tips = tooltips_html(self.session.annotator(lang).tooltips, linked)
         return add_to_body_end(output, tips)
+
+    @event_priority(-110)  # after static-i18n's on_post_build (-100) has written its index
+    def on_post_build(self, config) -> None:
+        i18n = config.plugins.get("i18n")
+        if not self.config.search_per_language or i18n is None:
+            return
+        if getattr(i18n, "building", False):  # one of static-i18n's inner builds: not done yet
+            return
+        prefixes = [str(lang.link) for lang in i18n.config.languages
+                    if lang.build and not lang.default]
+        try:
+            split_search_index(Path(config.site_dir), prefixes)
+        except GlossaryError as exc:
+            raise PluginError(exc.report()) from None
 
     # --- the glossary as data (export/) -----------------------------------------------------
 
