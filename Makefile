@@ -82,6 +82,12 @@ bench: $(SITE_VENV)
 	$(PY) bench/annotation.py $(BENCH_ARGS)
 	$(PY) bench/glossary_size.py
 
+## bench-lighthouse: Lighthouse 12.2.3 mobile scores of /, /pods/ and both glossary pages, served
+## with gzip as GitHub Pages does (LIGHTHOUSE_ARGS="--runs 3 --targets" checks the goals)
+.PHONY: bench-lighthouse
+bench-lighthouse: $(VENV)/.installed node_modules/.installed
+	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
 ## mutation: break the site on purpose (a link to #viewport, a throwing focus handler, a diagram
 ## without boxes, invisible tooltip text) and show the tests catch each (tests/mutation/run.py)
 .PHONY: mutation

@@ -266,17 +266,35 @@ class SiteIndex:
         return [p for p in problems if p]
 
     def broken_search_locations(self) -> list[str]:
-        """Every `location` in the search index names a page, and an anchor on it."""
-        index = self.site_dir / "search" / "search_index.json"
-        if not index.is_file():
+        """Every `location` in each language's search index names a page, and an anchor on it
+        (relative to that language's root: en/search/ holds "pods/" for en/pods/)."""
+        indexes = search_indexes(self.site_dir)
+        if "" not in indexes:
             return ["search/search_index.json is missing"]
-        docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-        problems = [self.check("index.html", doc["location"] or "./",
-                               f"search/search_index.json: location \"{doc['location']}\"")
-                    for doc in docs]
-        if not docs:
-            problems.append("search/search_index.json lists no page")
+        problems = []
+        for prefix, index in indexes.items():
+            label = f"{prefix}search/search_index.json"
+            problems += [self.check(f"{prefix}index.html", doc["location"] or "./",
+                                    f"{label}: location \"{doc['location']}\"")
+                         for doc in index["docs"]]
+            if not index["docs"]:
+                problems.append(f"{label} lists no page")
         return [p for p in problems if p]
+
+
+def search_indexes(site_dir: Path) -> dict[str, dict]:
+    """Each search index of the site by its language root ("" for the default, "en/" ...)."""
+    found = {}
+    for path in sorted(site_dir.glob("**/search/search_index.json")):
+        root = path.parent.parent.relative_to(site_dir).as_posix()
+        found["" if root == "." else root + "/"] = json.loads(path.read_text(encoding="utf-8"))
+    return found
+
+
+def search_docs(site_dir: Path) -> list[dict]:
+    """Every language's search entries, with locations from the site root (en/pods/#pod)."""
+    return [{**doc, "location": prefix + doc["location"]}
+            for prefix, index in search_indexes(site_dir).items() for doc in index["docs"]]
 
 
 def broken_links(site_dir: Path, prefix: str = "/") -> list[str]:

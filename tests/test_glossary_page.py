@@ -15,6 +15,7 @@ from bilingual_glossary.diagrams import diagram
 from bilingual_glossary.glossary_page.page import fill_used_on, glossary_page_html
 from bilingual_glossary.session import PageRef
 from mkdocs.utils import get_relative_url
+from site_html import search_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"ko": "glossary/index.html", "en": "en/glossary/index.html"}
@@ -429,9 +430,8 @@ def test_without_javascript_every_entry_shows(built) -> None:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_search_indexes_each_entry_as_a_section(site_dir, glossary, lang) -> None:
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     prefix = "glossary/" if lang == "ko" else "en/glossary/"
-    docs = {d["location"]: d for d in index["docs"] if d["location"].startswith(prefix)}
+    docs = {d["location"]: d for d in search_docs(site_dir) if d["location"].startswith(prefix)}
     other = "en" if lang == "ko" else "ko"
     for term in glossary:
         doc = docs[f"{prefix}#{term.id}"]

@@ -104,7 +104,21 @@ def test_the_404_page_serves_both_languages(site_dir: Path) -> None:
     parsed = parse_html(html)
     assert parsed.lang == "ko"
     assert '<section lang="en"' in html
-    assert "페이지를 찾을 수 없다" in html and "Page not found" in html
+    assert "페이지를 찾을 수 없음" in html and "Page not found" in html
     homes = {link.value for link in parsed.links if link.tag == "a"}
     assert any(href.endswith("/en/") for href in homes), homes
     assert any(not href.endswith("/en/") and href.endswith("/") for href in homes), homes
+
+
+def test_the_404_page_speaks_to_the_reader_in_haeyo_and_labels_in_nouns(site_dir: Path) -> None:
+    """Korean interface register (issue 21): the heading and the title are labels with a noun
+    ending, the sentence to the reader is 해요체, and nothing is 해라체 or 합쇼체."""
+    html = (site_dir / NOT_FOUND_PAGE).read_text(encoding="utf-8")
+    korean = html[html.index('<section lang="ko"'):html.index('<section lang="en"')]
+    assert "<title>페이지를 찾을 수 없음 · Page not found</title>" in html
+    assert "<h2>페이지를 찾을 수 없음</h2>" in korean
+    sentences = re.findall(r"<p>([^<]*[가-힣][^<]*)</p>", korean)
+    assert sentences and all(s.rstrip().endswith("요.") for s in sentences), sentences
+    text = re.sub(r"<script\b.*?</script>|<[^>]+>", " ", korean, flags=re.S)
+    assert not re.search(r"[가-힣](?:다|니다|습니다)[.!?]?(?=\s|$)", text), text
+

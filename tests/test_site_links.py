@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from site_html import broken_links, outside_loads, published_prefix, site_pages
+from site_html import broken_links, outside_loads, published_prefix, search_docs, site_pages
 
 
 def _write(root: Path, rel: str, html: str) -> None:
@@ -82,7 +82,7 @@ def test_the_checker_reports_every_broken_link_and_anchor(tmp_path: Path) -> Non
 
 def test_the_search_index_is_checked_and_lists_every_page(site_dir: Path) -> None:
     """The real index: a location per page at least, and the checker read them all."""
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text())["docs"]
+    docs = search_docs(site_dir)
     pages = {doc["location"].split("#")[0] for doc in docs}
     assert {"", "pods/", "en/", "en/pods/", "glossary/", "en/glossary/"} <= pages
     assert any("#" in doc["location"] for doc in docs), "no section entries at all"

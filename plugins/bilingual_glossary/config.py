@@ -34,6 +34,11 @@ class GlossaryConfig(base.Config):
     # link each term's first mention on a page, every mention, or none; a page's front
     # matter `glossary: first|all|off` overrides it
     annotate = c.Choice(ANNOTATE_MODES, default="first")
+    # page policy of `annotate: first` (matching/policy.py): at most this many automatic
+    # marks in a paragraph, list item or cell (0: no limit), and whether a term is marked
+    # inside the section whose heading id is its id
+    marks_per_block = c.Type(int, default=3)
+    mark_own_section = c.Type(bool, default=False)
     # the page (in docs_dir, default language) that holds <!-- bilingual-glossary --> (or
     # calls {{ glossary_page() }}); its
     # translations are found by suffix (glossary.en.md) or by mkdocs-static-i18n
@@ -49,11 +54,16 @@ class GlossaryConfig(base.Config):
     # own inline scripts or other hosts would stop working (`mkdocs serve` never gets it)
     csp = c.Type(bool, default=False)
     # on Korean pages, keep a particle on the line of the short inline code it follows
-    # (`standalone`에는): a break CSS cannot take away (typography.py)
+    # (`standalone`에는), and a name with its English name and particle (파드(Pod)에는):
+    # breaks CSS cannot take away (typography.py)
     keep_particles = c.Type(bool, default=True)
     # hide the INFO lines mkdocs-macros and static-i18n print on every rebuild (their
     # variables, overrides, the note on relative extra.alternate links); warnings always show
     quiet = c.Type(bool, default=True)
+    # with mkdocs-static-i18n: after its last pass, split its shared search index into one per
+    # language (search/ for the default, en/search/ ...), so a reader downloads only their own
+    # (search_index.py); the theme must load each language's from its root (overrides/main.html)
+    search_per_language = c.Type(bool, default=False)
 
     # --- the glossary as data (export/) ---
     # files written at the site root: glossary.json (with glossary.schema.json), glossary.tbx,

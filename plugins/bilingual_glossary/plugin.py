@@ -38,12 +38,14 @@ from bilingual_glossary.languages import (
 )
 from bilingual_glossary.macros import MacroContext, make_macros
 from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
+from bilingual_glossary.matching.policy import MarkPolicy
 from bilingual_glossary.matching.switch import add_switch_script
 from bilingual_glossary.page_source import front_matter, unclosed_front_matter
 from bilingual_glossary.placeholders import anchor_ids
+from bilingual_glossary.search_index import split_search_index
 from bilingual_glossary.serving import ProblemLog, fallback_session, mark_site, quiet_chatty_loggers
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
-from bilingual_glossary.typography import keep_particles_with_code
+from bilingual_glossary.typography import keep_korean_words
 
 log = logging.getLogger("mkdocs.plugins.bilingual_glossary")
 
@@ -109,6 +111,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._linked.clear()
         self._untranslated.clear()
         self._content_scripts.clear()
+        if self.config.marks_per_block < 0:
+            raise PluginError("bilingual-glossary: marks_per_block is "
+                              f"{self.config.marks_per_block}. Fix: write 0 for no limit, or "
+                              "the most automatic marks a paragraph may get (default 3).")
+        self._policy = MarkPolicy(self.config.marks_per_block, self.config.mark_own_section)
         if self.config.quiet:
             quiet_chatty_loggers()
         if not _nested_build(config):  # a new build or rebuild, not static-i18n's next language
@@ -147,9 +154,14 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                     config.extra_javascript.append(ExtraScriptValue(ASSETS_URL + name))
         return config
 
-    @event_priority(-200)  # after static-i18n's on_post_build (-100) has built the others
+    # after static-i18n's on_post_build (-100): it has built the other languages and written
+    # its shared search index
+    @event_priority(-200)
     def on_post_build(self, config) -> None:
-        if not _nested_build(config) and self._problems is not None:
+        if _nested_build(config):  # one of static-i18n's inner builds: not done yet
+            return
+        self._split_search_index(config)
+        if self._problems is not None:  # serving: the banner on every page, or none
             mark_site(config.site_dir, self._problems.lines())
             self._problems.active = False
 
@@ -234,7 +246,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return html
         mode = self._mode(page)
         result = self.session.annotator(lang).annotate(html, self._glossary_href(page, lang),
-                                                       every=mode == "all")
+                                                       every=mode == "all",
+                                                       policy=self._policy)
         if not self._excluded_from_used_on(page):
             ref = PageRef(page.title or page.url, page.url,
                           self._nav_order.get(page.url, len(self._nav_order)))
@@ -271,7 +284,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _post_page(self, output: str, page) -> str:
         lang = self._lang(page.file)
         if self.config.keep_particles and lang == "ko":
-            output = keep_particles_with_code(output)
+            output = keep_korean_words(output)
         if not self._has_text(lang):
             return output
         if self._is_glossary_page(page, lang):
@@ -295,6 +308,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             linked = annotated_ids(output)
         tips = tooltips_html(self.session.annotator(lang).tooltips, linked)
         return add_to_body_end(output, tips)
+
+    def _split_search_index(self, config) -> None:
+        i18n = config.plugins.get("i18n")
+        if not self.config.search_per_language or i18n is None:
+            return
+        if getattr(i18n, "building", False):  # one of static-i18n's inner builds: not done yet
+            return
+        prefixes = [str(lang.link) for lang in i18n.config.languages
+                    if lang.build and not lang.default]
+        try:
+            split_search_index(Path(config.site_dir), prefixes)
+        except GlossaryError as exc:
+            raise PluginError(exc.report()) from None
 
     # --- the glossary as data (export/) -----------------------------------------------------
 
