@@ -11,8 +11,8 @@ import pytest
 from bilingual_glossary.data.loader import load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.matching.annotate import Annotator, annotated_ids, term_link, tooltips_html
-from bilingual_glossary.matching.markup import tooltip_table
-from bilingual_glossary.matching.switch import HEAD_SCRIPT as SWITCH_HEAD_SCRIPT
+from bilingual_glossary.tooltips.markup import tooltip_table
+from bilingual_glossary.tooltips.switch import HEAD_SCRIPT as SWITCH_HEAD_SCRIPT
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -250,6 +250,15 @@ def test_annotated_ids_reads_any_attribute_order():
     assert annotated_ids(html) == {"pod", "node"}
 
 
+def test_annotated_ids_reads_tags_with_the_annotators_grammar():
+    # '>' inside a quoted value does not end the tag; comments and script text hold no tags
+    html = ('<a title="a>b" class="glossary-term" data-term="pod">파드</a>'
+            '<!-- <a class="glossary-term" data-term="node"> -->'
+            '<script>var s = \'<a class="glossary-term" data-term="secret">\';</script>'
+            '<A CLASS="glossary-term" DATA-TERM="cluster">c</A>')
+    assert annotated_ids(html) == {"pod", "cluster"}
+
+
 def test_every_link_points_at_its_tooltip():
     out = ko("<p>파드와 노드, 시크릿</p>")
     described = set(re.findall(r'aria-describedby="glossary-tip-([^"]+)"', out))
@@ -376,7 +385,7 @@ def test_tooltips_of_an_annotated_page(tmp_path):
 def test_tooltips_are_appended_before_the_body_end(tmp_path):
     site = small_site(tmp_path, {})
     _, output = site.render("pods.md")
-    # the reader's switch for term marks adds its script to the head (matching/switch.py)
+    # the reader's switch for term marks adds its script to the head (tooltips/switch.py)
     assert output.startswith(f"<html><head>{SWITCH_HEAD_SCRIPT}</head><body><article><p>"
                              f"{link('pod', '파드', '../glossary/')}와 파드</p></article>"
                              '<div class="glossary-tips"')

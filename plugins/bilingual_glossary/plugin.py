@@ -26,9 +26,9 @@ from bilingual_glossary.l10n.site import SiteL10n, add_notice, fill_badges, noti
 from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
 from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
-from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
-from bilingual_glossary.matching.switch import add_switch_script
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
+from bilingual_glossary.tooltips.markup import annotated_ids, tooltips_html
+from bilingual_glossary.tooltips.switch import add_switch_script
 from bilingual_glossary.typography import keep_particles_with_code
 
 log = logging.getLogger("mkdocs.plugins.bilingual_glossary")
@@ -179,7 +179,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             output = self._l10n_badges(output, page, lang)
         if not self.config.enabled:
             return output
-        if self.config.assets:  # the reader's switch for term marks (matching/switch.py)
+        if self.config.assets:  # the reader's switch for term marks (tooltips/switch.py)
             output = add_switch_script(output)
         # after the search plugin has read the content: tooltip text stays out of the index
         linked = self._linked.pop(page.file.src_uri, None)

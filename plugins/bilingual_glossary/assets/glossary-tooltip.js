@@ -208,7 +208,7 @@
    * The reader's switch: a button.glossary-toggle atop the article turns the term marks (dotted
    * underline, tooltips) off and on. The choice is kept in localStorage under the site's
    * root (Material's __md_scope, the same for both languages), so it holds on every page in
-   * either language. A script in <head> (matching/switch.py, added by the plugin) sets the
+   * either language. A script in <head> (tooltips/switch.py, added by the plugin) sets the
    * classes before the first paint; this one keeps the class, the storage and the button in
    * step. The names must match switch.py.
    */

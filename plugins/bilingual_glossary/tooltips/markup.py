@@ -9,18 +9,20 @@ Every string that comes from the glossary is HTML-escaped here, and nowhere re-r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from html import escape
 
 from bilingual_glossary.data.model import Glossary, Term
-from bilingual_glossary.matching.html_scan import ANNOTATION_CLASS, annotation_term
+from bilingual_glossary.matching.html_scan import (
+    ANNOTATION_CLASS,
+    RAW_TEXT,
+    annotation_term,
+    scanner,
+)
 
 TIP_PREFIX = "glossary-tip-"
 ORIGINAL_LANG = "en"  # pages in other languages show the English name next to theirs
-
-_A_START = re.compile(r"""<a\s(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.I)
-
+_TAGS = scanner("<", "(?!)")  # every tag and comment of a page; no names
 
 def annotation_start(term_id: str, glossary_href: str) -> str:
     tid = escape(term_id)
@@ -65,17 +67,25 @@ def tooltips_html(table: Mapping[str, str], term_ids: Iterable[str]) -> str:
 
 
 def annotated_ids(html: str) -> set[str]:
-    """Term ids of the annotations (automatic or term() macro) in a page's HTML."""
-    ids = set()
-    at = html.find(ANNOTATION_CLASS)
-    while at >= 0:  # only the tags around each mention of the class: pages are long
-        start = html.rfind("<", 0, at)
-        m = _A_START.match(html, start) if start >= 0 else None
-        if m is not None and m.end() > at:
-            term_id = annotation_term(m.group())
+    """Term ids of the annotations (automatic or term() macro) in a page's HTML.
+
+    Tags are read with the annotator's own grammar (html_scan.scanner, here with no names):
+    '>' inside a quoted attribute and comments read the same way everywhere. Unlike the
+    annotator, it looks inside no-glossary regions too: a term() link may stand there.
+    """
+    ids: set[str] = set()
+    if ANNOTATION_CLASS not in html:
+        return ids
+    lowered = html.lower()
+    pos = 0
+    while (m := _TAGS.search(lowered, pos)) is not None:
+        pos = m.end()
+        name = m.group("open")
+        if name == "a":
+            term_id = annotation_term(html[m.start():m.end()])
             if term_id:
                 ids.add(term_id)
-            at = html.find(ANNOTATION_CLASS, m.end())
-        else:
-            at = html.find(ANNOTATION_CLASS, at + 1)
+        elif name in RAW_TEXT:  # script, style ...: their text holds no tags
+            end = lowered.find(f"</{name}", pos)
+            pos = end if end >= 0 else len(html)
     return ids
