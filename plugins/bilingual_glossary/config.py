@@ -45,6 +45,9 @@ class GlossaryConfig(base.Config):
     # on Korean pages, keep a particle on the line of the short inline code it follows
     # (`standalone`에는): a break CSS cannot take away (typography.py)
     keep_particles = c.Type(bool, default=True)
+    # the interface words, per language and key, over the plugin's defaults (ui.py):
+    # `ui: {en: {lead: "{total} networking terms in A–Z order."}}`
+    ui = c.Type(dict, default={})
 
     # --- the glossary as data (export/) ---
     # files written at the site root: glossary.json (with glossary.schema.json), glossary.tbx,

@@ -78,7 +78,8 @@ def make_macros(context: Callable[[], MacroContext]) -> dict[str, Callable[..., 
         def render(ctx: MacroContext) -> str:
             if extra or unknown:
                 raise ValueError("takes no arguments. Fix: write {{ glossary_page() }}.")
-            return page.glossary_page_html(ctx.session.glossary, ctx.lang)
+            return page.glossary_page_html(ctx.session.glossary, ctx.lang, ctx.session.ui,
+                                           ctx.session.templates)
         return call("glossary_page", render)
 
     return {"term": term, "hierarchy": hierarchy, "hierarchy_chain": hierarchy_chain,

@@ -27,9 +27,11 @@ from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
 from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
-from bilingual_glossary.tooltips.markup import annotated_ids, tooltips_html
+from bilingual_glossary.templating import Templates
+from bilingual_glossary.tooltips.markup import annotated_ids, tooltip_table, tooltips_html
 from bilingual_glossary.tooltips.switch import add_switch_script
 from bilingual_glossary.typography import keep_particles_with_code
+from bilingual_glossary.ui import ui_table
 
 log = logging.getLogger("mkdocs.plugins.bilingual_glossary")
 
@@ -59,6 +61,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._current_page = None  # the page mkdocs-macros is rendering
         self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
         self.l10n: SiteL10n | None = None  # translations' freshness, terminology lint
+        self._tooltips: dict[str, dict[str, str]] = {}  # lang -> term id -> its tooltip
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -73,6 +76,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         except GlossaryError as exc:
             raise PluginError(exc.report()) from None
         self._l10n_setup(config)
+        self._ui_setup(config)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
             macros = make_macros(self._macro_context)
@@ -91,6 +95,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 if ASSETS_URL + name not in present:
                     config.extra_javascript.append(ExtraScriptValue(ASSETS_URL + name))
         return config
+
+    def _ui_setup(self, config) -> None:
+        """The site's interface words and templates (theme.custom_dir may override the
+        plugin's), and each language's tooltips made from them."""
+        try:
+            self.session.ui = ui_table(self.config.ui)
+            self.session.templates = Templates(list(config.theme.dirs) if config.theme else [])
+            self._tooltips = {lang: tooltip_table(self.session.glossary, lang,
+                                                  self.session.templates) for lang in LANGS}
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.glossary_dir))  # an edited term rebuilds the site
@@ -169,7 +184,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             output = keep_particles_with_code(output)
         if self._is_glossary_page(page, lang):
             output = fill_used_on(output, lang, self.session.usage[lang], page.url,
-                                  limit=self.config.used_on_limit)
+                                  limit=self.config.used_on_limit, table=self.session.ui)
             if self.config.assets:
                 output = _add_glossary_page_assets(output, page.url)
             if self.config.structured_data:
@@ -179,13 +194,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             output = self._l10n_badges(output, page, lang)
         if not self.config.enabled:
             return output
-        if self.config.assets:  # the reader's switch for term marks (tooltips/switch.py)
-            output = add_switch_script(output)
         # after the search plugin has read the content: tooltip text stays out of the index
         linked = self._linked.pop(page.file.src_uri, None)
         if linked is None:  # a page the annotator skipped may still hold term() links
             linked = annotated_ids(output)
-        tips = tooltips_html(self.session.annotator(lang).tooltips, linked)
+        tips = tooltips_html(self._tooltips[lang], linked, self.session.ui[lang])
+        if tips and self.config.assets:  # the reader's switch, on pages with marked terms
+            output = add_switch_script(output)
         head, body_end, tail = output.rpartition("</body>")
         return f"{head}{tips}{body_end}{tail}" if tips and body_end else output
 
@@ -258,12 +273,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             href = self._source_twin_url(page) or get_relative_url(
                 twin.url if twin else page.url.removeprefix(f"{lang}/"), page.url)
             page.content = add_notice(page.content or "",
-                                      notice_html(lang, self.default_lang, href))
+                                      notice_html(lang, self.default_lang, href,
+                                                  self.session.ui))
 
     def _l10n_badges(self, output: str, page, lang: str) -> str:
         outdated = self.l10n.outdated_terms(self.session.glossary, lang)
         return fill_badges(output, lang, self.default_lang, outdated,
-                           self._source_twin_url(page))
+                           self._source_twin_url(page), self.session.ui)
 
     # --- helpers ---------------------------------------------------------------------------
 

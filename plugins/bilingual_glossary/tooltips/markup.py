@@ -19,6 +19,7 @@ from bilingual_glossary.matching.html_scan import (
     annotation_term,
     scanner,
 )
+from bilingual_glossary.templating import TOOLTIP, Templates, default_templates
 
 TIP_PREFIX = "glossary-tip-"
 ORIGINAL_LANG = "en"  # pages in other languages show the English name next to theirs
@@ -38,32 +39,46 @@ def term_link(glossary: Glossary, lang: str, term_id: str, glossary_href: str,
     return f"{annotation_start(term_id, glossary_href)}{escape(label)}</a>"
 
 
-def tooltip_table(glossary: Glossary, lang: str) -> dict[str, str]:
-    """Every term's hidden tooltip in one language. The annotator keeps one per build: every
-    page that uses a term repeats its tooltip."""
-    return {term.id: _tooltip_html(term, lang) for term in glossary}
+def tooltip_table(glossary: Glossary, lang: str, templates: Templates | None = None
+                  ) -> dict[str, str]:
+    """Every term's hidden tooltip in one language, from the tooltip template (the site's
+    own, else the plugin's). The annotator keeps one per build: every page that uses a term
+    repeats its tooltip."""
+    templates = templates or default_templates()
+    return {term.id: _tooltip_html(term, lang, templates) for term in glossary}
 
 
-def _tooltip_html(term: Term, lang: str) -> str:
+def _tooltip_html(term: Term, lang: str, templates: Templates) -> str:
     text = term.text[lang]
-    title = f'<strong class="glossary-tip__name">{escape(text.term)}</strong>'
+    original = ""
     if lang != ORIGINAL_LANG and ORIGINAL_LANG in term.text:
         original = term.text[ORIGINAL_LANG].term
-        if original.casefold() != text.term.casefold():
-            title += (f' <span class="glossary-tip__original" lang="{ORIGINAL_LANG}">'
-                      f"({escape(original)})</span>")
-    return (f'<div class="glossary-tip" id="{TIP_PREFIX}{escape(term.id)}" role="tooltip" hidden>'
-            f'<p class="glossary-tip__title">{title}</p>'
-            f'<p class="glossary-tip__short">{escape(text.short)}</p></div>')
+        if original.casefold() == text.term.casefold():
+            original = ""
+    return templates.render(TOOLTIP, tip_id=f"{TIP_PREFIX}{term.id}", name=text.term,
+                            short=text.short, original=original, original_lang=ORIGINAL_LANG)
 
 
-def tooltips_html(table: Mapping[str, str], term_ids: Iterable[str]) -> str:
+# the words the tooltip script shows, from the interface table: data-* on the container
+TIPS_UI = {"switch": "switch", "switch-on": "switch_on", "switch-off": "switch_off",
+           "close": "tip_close", "open": "tip_open", "again": "tip_again"}
+
+
+def tooltips_html(table: Mapping[str, str], term_ids: Iterable[str],
+                  ui: Mapping[str, str] | None = None) -> str:
     """Hidden tooltip elements for the terms a page uses, from a tooltip_table(), in one
-    container ('' for none)."""
+    container ('' for none). With the page's interface words (`ui`, one language of
+    ui.ui_table) it carries the script's labels and, for print, a heading: printed, the
+    container is the page's list of the terms it uses."""
     tips = [table[tid] for tid in sorted(set(term_ids)) if tid in table]
     if not tips:
         return ""
-    return f'<div class="glossary-tips" data-glossary-tips>{"".join(tips)}</div>'
+    if ui is None:
+        return f'<div class="glossary-tips" data-glossary-tips>{"".join(tips)}</div>'
+    data = "".join(f' data-{name}="{escape(ui[key], quote=True)}"' for name, key in TIPS_UI.items())
+    heading = f'<h2 class="glossary-tips__heading">{escape(ui["print_terms"])}</h2>'
+    return (f'<div class="glossary-tips" data-glossary-tips{data}>{heading}'
+            f'{"".join(tips)}</div>')
 
 
 def annotated_ids(html: str) -> set[str]:
