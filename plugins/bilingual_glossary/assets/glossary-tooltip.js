@@ -35,6 +35,7 @@
   var showTimer = 0;
   var tap = null; // {term, wasOpen, point} from the last touch pointerdown
   var tapInTip = false; // the last pointerdown was inside the open tooltip
+  var quietFocus = false;
 
   var TIP_ATTR = "aria-describedby";
   var PARKED_ATTR = "data-glossary-describedby"; // where the reference waits while marks are off
@@ -134,7 +135,9 @@
     close.textContent = text.close || "Close";
     close.addEventListener("click", function () {
       hide();
+      quietFocus = true; // focus goes back to the term without opening the tooltip again
       term.focus({ preventScroll: true });
+      quietFocus = false;
     });
     actions.appendChild(link);
     actions.appendChild(close);
@@ -235,7 +238,9 @@
 
   document.addEventListener("focusin", function (event) {
     var term = termOf(event.target);
-    if (term) show(term, tap && tap.term === term ? tap.point : null, !!(tap && tap.term === term));
+    if (term && !quietFocus) {
+      show(term, tap && tap.term === term ? tap.point : null, !!(tap && tap.term === term));
+    }
   });
 
   // Focus leaving the term (or the tooltip's own controls) hides it, unless it goes into the
