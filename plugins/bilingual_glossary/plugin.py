@@ -21,7 +21,7 @@ from bilingual_glossary.data.model import LANGS
 from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
 from bilingual_glossary.export.files import export_files
 from bilingual_glossary.export.jsonld import add_to_head, defined_term_set, json_ld_script
-from bilingual_glossary.glossary_page.page import fill_used_on
+from bilingual_glossary.glossary_page.page import fill_used_on, sort_key
 from bilingual_glossary.l10n.site import SiteL10n, add_notice, fill_badges, notice_html
 from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
 from bilingual_glossary.languages import page_language, without_language_suffix
@@ -198,7 +198,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         linked = self._linked.pop(page.file.src_uri, None)
         if linked is None:  # a page the annotator skipped may still hold term() links
             linked = annotated_ids(output)
-        tips = tooltips_html(self._tooltips[lang], linked, self.session.ui[lang])
+        glossary = self.session.glossary
+        tips = tooltips_html(self._tooltips[lang], linked, self.session.ui[lang],
+                             order=lambda tid: sort_key(glossary[tid].name(lang), lang))
         if tips and self.config.assets:  # the reader's switch, on pages with marked terms
             output = add_switch_script(output)
         head, body_end, tail = output.rpartition("</body>")

@@ -9,7 +9,7 @@ Every string that comes from the glossary is HTML-escaped here, and nowhere re-r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from html import escape
 
 from bilingual_glossary.data.model import Glossary, Term
@@ -65,12 +65,14 @@ TIPS_UI = {"switch": "switch", "switch-on": "switch_on", "switch-off": "switch_o
 
 
 def tooltips_html(table: Mapping[str, str], term_ids: Iterable[str],
-                  ui: Mapping[str, str] | None = None) -> str:
+                  ui: Mapping[str, str] | None = None,
+                  order: Callable[[str], object] | None = None) -> str:
     """Hidden tooltip elements for the terms a page uses, from a tooltip_table(), in one
     container ('' for none). With the page's interface words (`ui`, one language of
     ui.ui_table) it carries the script's labels and, for print, a heading: printed, the
-    container is the page's list of the terms it uses."""
-    tips = [table[tid] for tid in sorted(set(term_ids)) if tid in table]
+    container is the page's list of the terms it uses, in `order` (a sort key of term ids;
+    by id without one)."""
+    tips = [table[tid] for tid in sorted(set(term_ids), key=order) if tid in table]
     if not tips:
         return ""
     if ui is None:
