@@ -13,6 +13,7 @@ import pytest
 from bilingual_glossary.data.loader import load_glossary
 from conftest import ROOT, _serve, build_site
 from factory import make_glossary, term_yaml
+from site_html import source_page_urls
 
 pytestmark = pytest.mark.browser
 
@@ -174,15 +175,24 @@ def test_glossary_text_is_7_to_1_and_13px_and_hangul_is_never_slanted(make_page,
     assert not slanted, slanted[:5]
 
 
-@pytest.mark.parametrize("path", ["hierarchy/", "cluster/", "pods/"])
-def test_hangul_captions_are_upright_and_13px(make_page, site_url, path):
-    page = open_page(make_page, site_url, path, PHONE)
-    styles = page.eval_on_selector("article", TEXT_STYLES_JS)
-    slanted = [s for s in styles if s["hangul"] and s["style"] != "normal"]
-    assert not slanted, slanted[:5]
-    captions = page.eval_on_selector_all(
-        "figcaption", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
-    assert all(size >= 13 for size in captions), captions
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_no_page_has_text_under_13px_or_slanted_hangul(make_page, site_url, viewport):
+    page = make_page(viewport=viewport, locale="ko-KR")
+    urls = source_page_urls()
+    assert len(urls) >= 14
+    problems = {}
+    for url in urls:
+        page.goto(site_url + url)
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        styles = page.eval_on_selector("body", TEXT_STYLES_JS)
+        small = [s for s in styles if s["size"] < 13]
+        slanted = [s for s in styles if s["hangul"] and s["style"] != "normal"]
+        if small or slanted:
+            problems[url] = (small + slanted)[:3]
+        captions = page.eval_on_selector_all(
+            "figcaption", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert all(size >= 13 for size in captions), (url, captions)
+    assert not problems, problems
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
