@@ -373,3 +373,24 @@ def test_a_greyed_out_letter_keeps_the_filter(watched_page, site_url: str) -> No
     page.wait_for_function("location.hash === '#group-pieup'")
     assert note.inner_text() == "" and _visible_terms(page) == {"pod"}
     assert not page.watch.console_errors and not page.watch.outside_requests
+
+
+def test_collapsed_explanations_stay_in_the_search_index(site_dir: Path) -> None:
+    """Each long explanation sits in a <details> (collapsed on a phone): the site search still
+    finds it, in its entry's own section."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc["text"] for doc in index["docs"]}
+    html = (site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
+    checked = 0
+    for term in GLOSSARY:
+        long_text = term.text["ko"].long
+        if not long_text.strip():
+            continue
+        assert f'<article class="glossary-entry" data-term="{term.id}"' in html
+        def plain(text: str) -> str:  # without tags and Markdown marks
+            return " ".join(re.sub(r"<[^>]+>|[`*_\[\]()]", " ", unescape(text)).split())
+
+        probe = " ".join(plain(long_text).split()[:4])
+        assert probe in plain(sections[f"glossary/#{term.id}"]), term.id
+        checked += 1
+    assert checked >= 1
