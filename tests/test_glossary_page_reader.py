@@ -356,7 +356,7 @@ def test_a_greyed_out_letter_keeps_the_filter(watched_page, site_url: str) -> No
     assert urlsplit(page.url).fragment == ""
     note = page.locator(".glossary-index-note")
     assert note.locator(".glossary-index-note-text").inner_text() == \
-        "‘ㄴ’에는 지금 필터에 맞는 용어가 없다."
+        "‘ㄴ’에는 지금 필터에 맞는 용어가 없어요."
     assert note.get_attribute("aria-live") == "polite"
     # the reader decides: clear the filter and go to ㄴ
     note.get_by_role("button", name="필터를 지우고 ‘ㄴ’ 보기").click()
