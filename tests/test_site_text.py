@@ -120,8 +120,9 @@ def test_custom_dir_overrides_the_tooltip_and_entry_templates(tmp_path: Path) ->
 
 
 def test_a_broken_site_template_names_its_file_and_line(tmp_path: Path) -> None:
+    site = configure(project(tmp_path, templates={"tooltip.html": "<div>\n{% if %}</div>"}))
     with pytest.raises(PluginError) as info:
-        configure(project(tmp_path, templates={"tooltip.html": "<div>\n{% if %}</div>"}))
+        site.render("index.md")  # the first page with a tooltip
     message = str(info.value)
     assert "bilingual-glossary/tooltip.html, line 2:" in message
     assert "Fix: correct the template" in message

@@ -98,14 +98,25 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _ui_setup(self, config) -> None:
         """The site's interface words and templates (theme.custom_dir may override the
-        plugin's), and each language's tooltips made from them."""
+        plugin's)."""
         try:
             self.session.ui = ui_table(self.config.ui)
-            self.session.templates = Templates(list(config.theme.dirs) if config.theme else [])
-            self._tooltips = {lang: tooltip_table(self.session.glossary, lang,
-                                                  self.session.templates) for lang in LANGS}
         except ValueError as exc:
             raise PluginError(str(exc)) from None
+        self.session.templates = Templates(list(config.theme.dirs) if config.theme else [])
+        self._tooltips = {}
+
+    def _tooltip_table(self, lang: str) -> dict[str, str]:
+        """The language's tooltips, made from the site's templates when a page first needs
+        them (a build without tooltips makes none)."""
+        table = self._tooltips.get(lang)
+        if table is None:
+            try:
+                table = self._tooltips[lang] = tooltip_table(
+                    self.session.glossary, lang, self.session.templates)
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
+        return table
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.glossary_dir))  # an edited term rebuilds the site
@@ -199,7 +210,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if linked is None:  # a page the annotator skipped may still hold term() links
             linked = annotated_ids(output)
         glossary = self.session.glossary
-        tips = tooltips_html(self._tooltips[lang], linked, self.session.ui[lang],
+        tips = tooltips_html(self._tooltip_table(lang), linked, self.session.ui[lang],
                              order=lambda tid: sort_key(glossary[tid].name(lang), lang))
         if tips and self.config.assets:  # the reader's switch, on pages with marked terms
             output = add_switch_script(output)
