@@ -125,10 +125,7 @@
     var text = words();
     var actions = document.createElement("p");
     actions.className = "glossary-tip__actions";
-    var link = document.createElement("a");
-    link.className = "glossary-tip__open";
-    link.href = term.href;
-    link.textContent = text.open || "Open in glossary";
+    var linked = term.hasAttribute("href"); // a site without a glossary page: no link on
     var close = document.createElement("button");
     close.type = "button";
     close.className = "glossary-tip__close";
@@ -139,12 +136,20 @@
       term.focus({ preventScroll: true });
       quietFocus = false;
     });
-    actions.appendChild(link);
+    if (linked) {
+      var link = document.createElement("a");
+      link.className = "glossary-tip__open";
+      link.href = term.href;
+      link.textContent = text.open || "Open in glossary";
+      actions.appendChild(link);
+      if (text.again) {
+        var again = document.createElement("p");
+        again.className = "glossary-tip__again";
+        again.textContent = text.again;
+        tip.appendChild(again);
+      }
+    }
     actions.appendChild(close);
-    var again = document.createElement("p");
-    again.className = "glossary-tip__again";
-    again.textContent = text.again || "";
-    tip.appendChild(again);
     tip.appendChild(actions);
   }
 
