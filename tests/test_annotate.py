@@ -315,7 +315,8 @@ def small_site(tmp_path, pages: dict[str, str]):
     glossary = {"_tags.yml": TAGS, "pod.yml": term_yaml("파드", "Pod", part_of="node"),
                 "node.yml": term_yaml("노드", "Node")}
     config_file = write_project(tmp_path, SITE_YML,
-                                {"glossary.md": "# 용어집\n", "pods.md": PROSE, **pages},
+                                {"glossary.md": "# 용어집\n\n<!-- bilingual-glossary -->\n",
+                                 "pods.md": PROSE, **pages},
                                 glossary)
     return configure(config_file)
 
@@ -357,11 +358,13 @@ def test_annotated_content_is_swapped_in_after_the_search_plugin():
 
 
 def test_glossary_page_is_never_annotated(tmp_path):
-    site = small_site(tmp_path, {})
+    site = small_site(tmp_path, {"glossary.md": "# 용어집\n\n파드와 노드를 모은다.\n\n"
+                                                "<!-- bilingual-glossary -->\n"})
     page, output = site.render("glossary.md")
     assert page.url == "glossary/"
     assert 'class="glossary-term"' not in output
-    assert "용어집" in output
+    assert "파드와 노드를 모은다." in output  # names the annotator would link on another page
+    assert 'id="pod"' in output
 
 
 def test_environment_switch_turns_annotation_off(tmp_path, monkeypatch):

@@ -87,14 +87,14 @@ def test_cluster_tree_labels_links_and_titles_match_the_glossary(glossary, lang)
             text = glossary[term_id].text[lang]
             assert label == text.term
             assert tooltip == f"{text.term}: {text.short}"
-        # the cluster holds nodes, drawn as their kinds; the master node holds the control plane
-        # and its components; worker nodes inherit node's parts (pods, kubelet ...)
+        # the cluster holds nodes, drawn as their kinds; both kinds inherit node's parts (pods,
+        # kubelet ...), and the master node also holds the control plane in a static Pod
         assert set(linked_ids(svg)) == CLUSTER_TREE_IDS
 
 
 # Every term in the cluster's tree, written out from the glossary's part_of/kind_of data (not
 # worked out with the code that draws it).
-CLUSTER_TREE_IDS = {"cluster", "node", "master-node", "worker-node", "control-plane",
+CLUSTER_TREE_IDS = {"cluster", "node", "master-node", "worker-node", "static-pod", "control-plane",
                     "kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager",
                     "kubelet", "kube-proxy", "container-runtime", "pod", "container"}
 
@@ -120,31 +120,34 @@ def test_kinds_and_examples_follow_the_data(glossary) -> None:
     figure = parse(hierarchy_svg(glossary, "cluster", "en", HREF, examples=3))
     wide = svgs(figure)[0]
     ids = linked_ids(wide)
-    # three worker nodes with two pods each, one container per pod; one master node
+    # three nodes of each kind, two pods each, one container per pod
     assert ids.count("worker-node") == 3
-    assert ids.count("pod") == 6
-    assert ids.count("container") == 6
-    assert ids.count("master-node") == 1
-    assert ids.count("kubelet") == 3  # inherited from node by every worker node
-    assert ids.count("control-plane") == 1
-    # master-node has inherit_parts: false, so no kubelet/pod inside it: the drawing order is
-    # master node, control plane, its four components, then the first worker node
+    assert ids.count("master-node") == 3
+    assert ids.count("pod") == 12
+    assert ids.count("container") == 12
+    assert ids.count("kubelet") == 6  # inherited from node by both kinds of node
+    # a control plane node runs the control plane as a static Pod, next to its own kubelet,
+    # container runtime and pods
+    assert ids.count("static-pod") == ids.count("control-plane") == 3
     start = ids.index("master-node")
-    assert ids[start + 1] == "control-plane"
-    assert set(ids[start + 2:start + 6]) == {"etcd", "kube-apiserver", "kube-scheduler",
-                                             "kube-controller-manager"}
-    assert ids[start + 6] == "worker-node"
+    first = ids[start:ids.index("master-node", start + 1)]
+    assert {"kubelet", "container-runtime", "pod", "static-pod"} <= set(first)
+    static = first.index("static-pod")
+    assert first[static + 1] == "control-plane"
+    assert set(first[static + 2:static + 6]) == {"etcd", "kube-apiserver", "kube-scheduler",
+                                                 "kube-controller-manager"}
+    assert "static-pod" not in ids[ids.index("worker-node"):]
 
     default = linked_ids(svgs(parse(hierarchy_svg(glossary, "cluster", "en", HREF)))[0])
-    assert default.count("worker-node") == 2 and default.count("pod") == 2
+    assert default.count("worker-node") == 2 and default.count("pod") == 4
 
 
 def test_depth_limits_the_levels_drawn(glossary) -> None:
     shallow = linked_ids(svgs(parse(hierarchy_svg(glossary, "cluster", "ko", HREF, depth=1)))[0])
     assert {"cluster", "node", "master-node", "worker-node"} == set(shallow)
     two = set(linked_ids(svgs(parse(hierarchy_svg(glossary, "cluster", "ko", HREF, depth=2)))[0]))
-    assert {"control-plane", "pod", "kubelet"} <= two
-    assert not {"container", "etcd"} & two
+    assert {"static-pod", "pod", "kubelet"} <= two
+    assert not {"container", "control-plane", "etcd"} & two
     only_root = linked_ids(svgs(parse(hierarchy_svg(glossary, "pod", "ko", HREF, depth=0)))[0])
     assert only_root == ["pod"]
 

@@ -38,15 +38,24 @@ def all_figures(site: Path) -> dict[str, list[str]]:
 
 # What each page draws, written out (drawing order of the boxes, by term id): a change in the
 # glossary's part_of/kind_of data or in the drawing code shows up here as a diff to review.
-MASTER = ["master-node", "control-plane", "etcd", "kube-apiserver", "kube-controller-manager",
-          "kube-scheduler"]
-WORKER_PARTS = ["worker-node", "container-runtime", "kube-proxy", "kubelet"]
+# Every node runs a container runtime, kube-proxy and the kubelet (node's parts, which both kinds
+# inherit); a control plane node also runs the control plane as a static Pod.
+NODE_PARTS = ["container-runtime", "kube-proxy", "kubelet"]
+STATIC_CONTROL_PLANE = ["static-pod", "control-plane", "etcd", "kube-apiserver",
+                        "kube-controller-manager", "kube-scheduler"]
 CHAIN = ["cluster", "node", "pod", "container"]
-# {{ hierarchy('cluster') }}: two example worker nodes with one pod each
-CLUSTER_TREE = ["cluster", "node", *MASTER, *[*WORKER_PARTS, "pod", "container"] * 2]
-# {{ hierarchy('cluster', examples=3) }}: three worker nodes with two pods each
-CLUSTER_TREE_3 = ["cluster", "node", *MASTER,
-                  *[*WORKER_PARTS, "pod", "container", "pod", "container"] * 3]
+
+
+def node_boxes(kind: str, pods: int) -> list[str]:
+    own = STATIC_CONTROL_PLANE if kind == "master-node" else []
+    return [kind, *NODE_PARTS, *["pod", "container"] * pods, *own]
+
+
+# {{ hierarchy('cluster', examples=1) }}: one node of each kind with one pod each
+CLUSTER_TREE = ["cluster", "node", *node_boxes("master-node", 1), *node_boxes("worker-node", 1)]
+# {{ hierarchy('cluster', examples=3) }}: three nodes of each kind with two pods each
+CLUSTER_TREE_3 = ["cluster", "node", *node_boxes("master-node", 2) * 3,
+                  *node_boxes("worker-node", 2) * 3]
 TREE = "hierarchy hierarchy--tree hierarchy--switch"
 TREE_SVGS = ["hierarchy__svg hierarchy__svg--wide", "hierarchy__svg hierarchy__svg--narrow"]
 CHAIN_FIGURE = "hierarchy hierarchy--chain"
@@ -55,10 +64,10 @@ EXPECTED_FIGURES = {  # page -> [(figure class, its svg classes, box ids in draw
     "hierarchy/index.html": [(CHAIN_FIGURE, ["hierarchy__svg hierarchy__svg--single"], CHAIN),
                              (TREE, TREE_SVGS, CLUSTER_TREE_3)],
 }
-# Glossary entries with a diagram: the terms something sits inside or is a kind of (worker
-# nodes inherit node's parts)
-DRAWN_ON_GLOSSARY = {"cluster", "control-plane", "controller", "master-node", "node", "pod",
-                     "worker-node", "workload"}
+# Glossary entries with a diagram: the terms something sits inside or is a kind of (both kinds
+# of node inherit node's parts)
+DRAWN_ON_GLOSSARY = {"cluster", "control-plane", "controller", "init-container", "master-node",
+                     "node", "pod", "static-pod", "worker-node", "workload-resource"}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
@@ -135,8 +144,9 @@ def test_unknown_root_stops_the_build_with_one_clear_line(tmp_path: Path) -> Non
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "cluster.md"
     text = page.read_text(encoding="utf-8")
-    assert "{{ hierarchy('cluster') }}" in text
-    page.write_text(text.replace("{{ hierarchy('cluster') }}", "{{ hierarchy('clustr') }}"),
+    assert "{{ hierarchy('cluster', examples=1) }}" in text
+    page.write_text(text.replace("{{ hierarchy('cluster', examples=1) }}",
+                                 "{{ hierarchy('clustr') }}"),
                     encoding="utf-8")
     result = build_site(tmp_path / "site", project=project)
     output = result.stdout + result.stderr

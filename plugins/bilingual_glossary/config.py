@@ -33,7 +33,8 @@ class GlossaryConfig(base.Config):
     # link each term's first mention on a page, every mention, or none; a page's front
     # matter `glossary: first|all|off` overrides it
     annotate = c.Choice(ANNOTATE_MODES, default="first")
-    # the page (in docs_dir, default language) that calls {{ glossary_page() }}; its
+    # the page (in docs_dir, default language) that holds <!-- bilingual-glossary --> (or
+    # calls {{ glossary_page() }}); its
     # translations are found by suffix (glossary.en.md) or by mkdocs-static-i18n
     glossary_page = c.Type(str, default="glossary.md")
     # how many pages each entry's "used on" list shows before "and N more"

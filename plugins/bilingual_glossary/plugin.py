@@ -7,6 +7,7 @@ state on the plugin instance, and turns GlossaryError into one clean PluginError
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -20,12 +21,20 @@ from bilingual_glossary.data.errors import GlossaryError
 from bilingual_glossary.data.model import LANGS
 from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
 from bilingual_glossary.export.files import export_files
-from bilingual_glossary.export.jsonld import add_to_head, defined_term_set, json_ld_script
-from bilingual_glossary.glossary_page.page import fill_used_on, sort_key
+from bilingual_glossary.export.jsonld import defined_term_set, json_ld_script
+from bilingual_glossary.extension import NAME as EXTENSION_NAME
+from bilingual_glossary.glossary_page.directive import DIRECTIVE, fill_directive
+from bilingual_glossary.glossary_page.page import (
+    fill_used_on,
+    glossary_page_html,
+    sort_key,
+)
+from bilingual_glossary.html_page import add_to_body_end, add_to_head
 from bilingual_glossary.l10n.site import SiteL10n, add_notice, fill_badges, notice_html
 from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
 from bilingual_glossary.languages import page_language, without_language_suffix
 from bilingual_glossary.macros import MacroContext, make_macros
+from bilingual_glossary.placeholders import anchor_ids
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.templating import Templates
 from bilingual_glossary.tooltips.markup import annotated_ids, tooltip_table, tooltips_html
@@ -77,6 +86,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             raise PluginError(exc.report()) from None
         self._l10n_setup(config)
         self._ui_setup(config)
+        _drop_extension(config)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
             macros = make_macros(self._macro_context)
@@ -158,9 +168,20 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             raise PluginError("\n".join(errors))
         self._mode(page)  # an invalid front matter value stops the build here
         self._l10n_lint(page)
+        lang = self._lang(page.file)
+        if self._is_glossary_page(page, lang):
+            try:
+                markdown = fill_directive(
+                    markdown, page.file.src_uri,
+                    lambda: glossary_page_html(self.session.glossary, lang, self.session.ui,
+                                               self.session.templates),
+                    self.session.placeholders.hold, "macros" in config.plugins)
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        html = self._restore_placeholders(html, page)
         if not self.config.enabled:
             return html
         lang = self._lang(page.file)
@@ -214,8 +235,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                              order=lambda tid: sort_key(glossary[tid].name(lang), lang))
         if tips and self.config.assets:  # the reader's switch, on pages with marked terms
             output = add_switch_script(output)
-        head, body_end, tail = output.rpartition("</body>")
-        return f"{head}{tips}{body_end}{tail}" if tips and body_end else output
+        return add_to_body_end(output, tips)
 
     # --- the glossary as data (export/) -----------------------------------------------------
 
@@ -316,7 +336,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if url is None:
             raise PluginError(
                 f"{page.file.src_uri}: no glossary page in '{lang}' to link terms to. Fix: add "
-                f"{self.config.glossary_page} (with {{{{ glossary_page() }}}}) in that language, "
+                f"{self.config.glossary_page} (with {DIRECTIVE}) in that language, "
                 "or set the plugin's glossary_page option.")
         return get_relative_url(url, page.url)
 
@@ -328,9 +348,26 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _macro_context(self) -> MacroContext:
         page = self._current_page
+        if page is None:  # a macro outside a page: its message names no page
+            return MacroContext(self.session, "mkdocs.yml", self.default_lang, None)
         lang = self._lang(page.file)
-        return MacroContext(self.session, page.file.src_uri, lang,
-                            self._glossary_href(page, lang))
+        url = self._glossary_urls.get(lang)
+        href = get_relative_url(url, page.url) if url is not None else None
+        return MacroContext(self.session, page.file.src_uri, lang, href,
+                            self._is_glossary_page(page, lang))
+
+    def _restore_placeholders(self, html: str, page) -> str:
+        """The macros' and the glossary directive's HTML in place of their tokens, now that
+        Markdown is done with the page (placeholders.py)."""
+        held = self.session.placeholders
+        if not held.has(html):
+            return html
+        html, inserted = held.restore(html)
+        if page.present_anchor_ids is not None:  # links to the glossary's entries are valid
+            page.present_anchor_ids |= anchor_ids(inserted)
+        for item in _toc_items(page.toc):  # a term() in a heading: its text, not the token
+            item.title = held.restore_text(item.title)
+        return html
 
 
 def _site_language(config) -> str:
@@ -347,6 +384,25 @@ def _site_language(config) -> str:
     return lang
 
 
+def _drop_extension(config) -> None:
+    """With the plugin on, the Markdown extension (extension.py) would annotate every page a
+    second time: the plugin does all it does, so it leaves the extension out of this build."""
+    names = [name for name in config.markdown_extensions
+             if isinstance(name, str) and name.split(":")[0] == EXTENSION_NAME]
+    for name in names:
+        config.markdown_extensions.remove(name)
+        config.mdx_configs.pop(name, None)
+    if names:
+        log.info("%s is left out: the bilingual-glossary plugin annotates the pages itself.",
+                 EXTENSION_NAME)
+
+
+def _toc_items(items) -> Iterator:
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
+
+
 def _add_glossary_page_assets(output: str, page_url: str) -> str:
     """The filter script and the page's styles, on the glossary pages only."""
     def url(name: str) -> str:
@@ -355,7 +411,4 @@ def _add_glossary_page_assets(output: str, page_url: str) -> str:
     links = "".join(f'<link rel="stylesheet" href="{url(name)}">' for name in GLOSSARY_PAGE_CSS)
     links += GLOSSARY_PAGE_HEAD_SCRIPT
     scripts = "".join(f'<script src="{url(name)}"></script>' for name in GLOSSARY_PAGE_JS)
-    head, head_end, rest = output.partition("</head>")
-    output = f"{head}{links}{head_end}{rest}" if head_end else output
-    body, body_end, tail = output.rpartition("</body>")
-    return f"{body}{scripts}{body_end}{tail}" if body_end else output
+    return add_to_body_end(add_to_head(output, links), scripts)

@@ -12,6 +12,7 @@ from pathlib import Path
 from bilingual_glossary.data.loader import load_glossary
 from bilingual_glossary.data.model import LANGS, Glossary
 from bilingual_glossary.matching.annotate import Annotator
+from bilingual_glossary.placeholders import Placeholders
 from bilingual_glossary.templating import Templates
 from bilingual_glossary.ui import DEFAULTS, UiText
 
@@ -32,6 +33,8 @@ class BuildSession:
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     # errors raised inside macros, reported by the plugin without a traceback
     macro_errors: list[str] = field(default_factory=list)
+    # the macros' and the glossary directive's HTML, until Markdown has rendered the page
+    placeholders: Placeholders = field(default_factory=Placeholders)
     _recorded: set[tuple[str, str, str]] = field(default_factory=set)
     # the interface words (ui.ui_table) and the entry and tooltip templates of this build
     ui: UiText = field(default_factory=lambda: DEFAULTS)

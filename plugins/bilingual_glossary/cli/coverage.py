@@ -11,6 +11,7 @@ import markdown
 
 from bilingual_glossary.data.errors import GlossaryError, Problem
 from bilingual_glossary.data.model import DEFAULT_LANG, LANGS, Glossary
+from bilingual_glossary.glossary_page.directive import holds_glossary
 from bilingual_glossary.languages import page_language
 from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.matching.endings import korean_stems
@@ -79,7 +80,7 @@ def names_a_term(glossary: Glossary, lang: str, phrase: str) -> bool:
 
 def _is_generated(source: str) -> bool:
     """The glossary page itself names every term; it must not count as a use."""
-    return "glossary_page()" in source
+    return holds_glossary(source)
 
 
 def _read_page(path: Path, label: str) -> str:

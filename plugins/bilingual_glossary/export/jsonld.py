@@ -52,8 +52,3 @@ def json_ld_script(data: dict[str, Any]) -> str:
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f'<script type="application/ld+json">{text}</script>'
 
-
-def add_to_head(html: str, fragment: str) -> str:
-    """`fragment` just before </head>; the page unchanged if it has no head."""
-    head, end, rest = html.partition("</head>")
-    return f"{head}{fragment}{end}{rest}" if end else html

@@ -1,6 +1,6 @@
 """The glossary page: every term as an entry, grouped 가나다 (Korean) or A–Z (English).
 
-glossary_page_html() returns one raw HTML block (no blank lines) for the glossary_page() macro.
+glossary_page_html() returns one HTML block, for the glossary directive (directive.py).
 Each entry's heading carries the term id, so the site search indexes every entry as its own
 section. "Used on" links depend on the other pages, so the block holds a placeholder per entry
 that fill_used_on() replaces once every page has been read.

@@ -11,6 +11,8 @@ The names below must match glossary-tooltip.js (OFF_CLASS, STORAGE_NAME) and its
 
 from __future__ import annotations
 
+from bilingual_glossary.html_page import add_to_head
+
 MARKS_CLASS = "glossary-marks"
 MARKS_OFF_CLASS = "glossary-marks-off"
 # Stored under the site root that Material's own scripts use (__md_scope, the same for every
@@ -29,5 +31,4 @@ HEAD_SCRIPT = (
 
 def add_switch_script(html: str) -> str:
     """The page with the switch's head script just before </head> (unchanged without one)."""
-    head, head_end, rest = html.partition("</head>")
-    return f"{head}{HEAD_SCRIPT}{head_end}{rest}" if head_end else html
+    return add_to_head(html, HEAD_SCRIPT)
