@@ -33,7 +33,7 @@ glossary-check: $(VENV)/.installed
 glossary-coverage: $(VENV)/.installed
 	$(PY) -m bilingual_glossary coverage
 
-## glossary-new ID=<id>: write glossary/<id>.yml from a template with both languages
+## glossary-new ID=<id>: write glossary/<id>.yml from a template, a section per site language
 glossary-new: $(VENV)/.installed
 	$(PY) -m bilingual_glossary new $(ID)
 

@@ -8,11 +8,12 @@ It writes a project into a temp folder: this repository's mkdocs.yml (the plugin
 installed package), overrides/ and stylesheets, a glossary of M terms (the real ones first,
 then generated ones with aliases and multi-word names), both glossary pages, and N pages per
 language (Korean prose with particles, English prose with plurals, headings, links, lists,
-tables, code blocks). Then it times `mkdocs build` with and
-without annotation (GLOSSARY_TOOLTIPS=off), alternating the two, and prints the medians of
-their CPU time (user + system; the wall clock too) and the ratio. On a shared machine those
-medians still wander by several percent, so it also prints steadier figures: the annotator
-alone over every built page, the share of one in-process annotated build spent in the
+tables, code blocks). Then it times `mkdocs build` with and without annotation
+(GLOSSARY_TOOLTIPS=off, which mkdocs.yml turns into the plugin's `tooltips: false`: the
+plugin still loads the glossary and renders its page), alternating the two, and prints the
+medians of their CPU time (user + system; the wall clock too) and the ratio. On a shared
+machine those medians still wander by several percent, so it also prints steadier figures: the
+annotator alone over every built page, the share of one in-process annotated build spent in the
 glossary's per-page work (annotation, tooltips, usage recording), and with --instructions
 the instructions each kind of build runs, counted by valgrind.
 
@@ -39,6 +40,7 @@ from pathlib import Path
 
 import yaml
 from bilingual_glossary.data.loader import load_glossary
+from bilingual_glossary.data.names import name_key
 from bilingual_glossary.matching.annotate import Annotator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +120,7 @@ def write_glossary(folder: Path, count: int, rng: random.Random) -> Names:
         shutil.copy(path, folder / path.name)
         for lang, names in (("ko", ko_names), ("en", en_names)):
             names.extend(term.text[lang].names)
-            taken.update(n.casefold() for n in term.text[lang].names)
+            taken.update(name_key(n) for n in term.text[lang].names)
     kept = {p.stem for p in real[:count]}
     _drop_missing_references(folder, kept)
     for number in range(count - len(kept)):
@@ -154,8 +156,8 @@ def _drop_missing_references(folder: Path, kept: set[str]) -> None:
 def _unique(make, taken: set[str]) -> str:
     while True:
         name = make()
-        if name.casefold() not in taken:
-            taken.add(name.casefold())
+        if name_key(name) not in taken:  # the loader's name rule: no two terms share a name
+            taken.add(name_key(name))
             return name
 
 

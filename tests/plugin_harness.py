@@ -2,19 +2,16 @@
 
 Like mkdocs-static-i18n's own tests: no subprocess, no copy of plugins/, and each event can be
 checked on its own. A project is written into a temporary folder from the test's own files.
+The configuration steps are the package's own (bilingual_glossary.site_config, which the CLI
+uses too); a page is rendered through MkDocs' public Page methods and the plugin events.
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.commands.build import _populate_page
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, get_files
-from mkdocs.structure.nav import Navigation, get_navigation
+from bilingual_glossary.site_config import ConfiguredSite, configure_site
 from mkdocs.structure.pages import Page
 
 
@@ -36,17 +33,8 @@ def write_project(root: Path, config_yaml: str, pages: dict[str, str],
     return config_file
 
 
-@dataclass
-class Site:
+class Site(ConfiguredSite):
     """A configured site whose pages can be rendered one event at a time."""
-
-    config: MkDocsConfig
-    files: Files
-    nav: Navigation
-
-    @property
-    def plugin(self):
-        return self.config.plugins["bilingual-glossary"]
 
     def page(self, src_uri: str) -> Page:
         file = self.files.get_file_from_path(src_uri)
@@ -56,23 +44,22 @@ class Site:
     def render(self, src_uri: str) -> tuple[Page, str]:
         """Markdown to finished HTML through every plugin event; returns the page and output."""
         page = self.page(src_uri)
-        plugins = self.config.plugins
-        # on_pre_page, read, on_page_markdown, render, on_page_content
-        _populate_page(page, self.config, self.files)
-        context = plugins.on_page_context({"page": page}, page=page, config=self.config,
+        plugins, config, files = self.config.plugins, self.config, self.files
+        page = plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = plugins.on_page_markdown(page.markdown, page=page, config=config,
+                                                 files=files)
+        page.render(config, files)
+        page.content = plugins.on_page_content(page.content, page=page, config=config,
+                                               files=files)
+        context = plugins.on_page_context({"page": page}, page=page, config=config,
                                           nav=self.nav)
         assert context is not None
         output = f"<html><head></head><body><article>{page.content}</article></body></html>"
-        return page, plugins.on_post_page(output, page=page, config=self.config)
+        return page, plugins.on_post_page(output, page=page, config=config)
 
 
 def configure(config_file: Path, **overrides) -> Site:
     """load_config and the configuration, files and navigation events, as a build runs them."""
-    config = load_config(str(config_file), **overrides)
-    config = config.plugins.on_config(config)
-    config.plugins.on_pre_build(config=config)
-    files = get_files(config)
-    files = config.plugins.on_files(files, config=config)
-    nav = get_navigation(files, config)
-    nav = config.plugins.on_nav(nav, config=config, files=files)
-    return Site(config, files, nav)
+    site = configure_site(config_file, **overrides)
+    return Site(site.config, site.files, site.nav)

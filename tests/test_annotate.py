@@ -303,7 +303,7 @@ site_url: https://example.org/docs/
 theme: {name: mkdocs, language: ko}
 plugins:
   - bilingual-glossary:
-      enabled: !ENV [GLOSSARY_TOOLTIPS, true]
+      tooltips: !ENV [GLOSSARY_TOOLTIPS, true]
 """
 PROSE = "파드와 파드\n"
 
@@ -358,6 +358,7 @@ def test_annotated_content_is_swapped_in_after_the_search_plugin():
 
 
 def test_glossary_page_is_never_annotated(tmp_path):
+    # the page names terms, as every glossary page does: only the guard keeps them unlinked
     site = small_site(tmp_path, {"glossary.md": "# 용어집\n\n파드와 노드를 모은다.\n\n"
                                                 "<!-- bilingual-glossary -->\n"})
     page, output = site.render("glossary.md")
@@ -365,18 +366,21 @@ def test_glossary_page_is_never_annotated(tmp_path):
     assert 'class="glossary-term"' not in output
     assert "파드와 노드를 모은다." in output  # names the annotator would link on another page
     assert 'id="pod"' in output
+    # the same names on another page are linked: the glossary page is the exception
+    _, other = site.render("pods.md")
+    assert 'class="glossary-term"' in other
 
 
 def test_environment_switch_turns_annotation_off(tmp_path, monkeypatch):
     monkeypatch.setenv("GLOSSARY_TOOLTIPS", "off")
     site = small_site(tmp_path, {})
-    assert site.plugin.config.enabled is False
+    assert site.plugin.config.tooltips is False
     _, output = site.render("pods.md")
     assert article_of(output) == "<p>파드와 파드</p>"
     assert "glossary-tips" not in output
     monkeypatch.setenv("GLOSSARY_TOOLTIPS", "on")
     site = small_site(tmp_path / "again", {})
-    assert site.plugin.config.enabled is True
+    assert site.plugin.config.tooltips is True
     _, output = site.render("pods.md")
     assert link("pod", "파드", "../glossary/") in output
 

@@ -19,9 +19,31 @@ def run_cli(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
+    """The site's glossary and pages, without mkdocs.yml (check and new work without it)."""
     shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
+
+
+@pytest.fixture
+def site_project(project: Path) -> Path:
+    """The whole site: coverage reads its languages and folders from mkdocs.yml."""
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    return project
+
+
+TWO_LANGUAGES = """\
+site_name: t
+theme: {name: mkdocs, language: ko}
+plugins:
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - {locale: ko, name: 한국어, default: true, build: true}
+        - {locale: en, name: English, build: true}
+  - bilingual-glossary
+"""
 
 
 def test_check_passes_on_the_real_glossary() -> None:
@@ -101,6 +123,7 @@ def test_coverage_prints_counts_unused_terms_and_loose_bold(tmp_path: Path) -> N
         "# 나\n\n**파드는** 작다. **전혀 상관없는 강조**\n\n```\n**코드 안**\n```\n",
         encoding="utf-8")
     (docs / "a.en.md").write_text("# A\n\nA Pod runs on a server.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(TWO_LANGUAGES, encoding="utf-8")
     result = run_cli("coverage", root=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
@@ -118,7 +141,8 @@ def test_coverage_prints_counts_unused_terms_and_loose_bold(tmp_path: Path) -> N
         "  docs/b.md:3: 전혀 상관없는 강조\n")
 
 
-def test_coverage_reports_a_page_that_is_not_utf8_in_one_line(project: Path) -> None:
+def test_coverage_reports_a_page_that_is_not_utf8_in_one_line(site_project: Path) -> None:
+    project = site_project
     (project / "docs" / "broken.md").write_bytes("# 파드\n".encode("euc-kr"))
     result = run_cli("coverage", root=project)
     assert result.returncode == 1
@@ -127,7 +151,8 @@ def test_coverage_reports_a_page_that_is_not_utf8_in_one_line(project: Path) -> 
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_coverage_strict_fails_when_a_term_is_unused(project: Path) -> None:
+def test_coverage_strict_fails_when_a_term_is_unused(site_project: Path) -> None:
+    project = site_project
     (project / "glossary" / "zzz-unused.yml").write_text(
         "ko: {term: 아무도안씀, short: 쓰이지 않는 용어.}\n"
         "en: {term: Nobodyuses, short: A term no page uses.}\n", encoding="utf-8")

@@ -42,8 +42,10 @@ def problems(folder: Path) -> list[str]:
 # --- _tags.yml ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("tags", "expected"), [
-    (None, "glossary/_tags.yml: is missing. Fix: list the allowed tags with their ko and en "
-           "names."),
+    # tags are optional, but these terms name one: one problem for both
+    (None, "glossary/_tags.yml: is missing, so the glossary has no tags, but 2 terms name "
+           "tags: node (basics); pod (basics). Fix: list the tags in glossary/_tags.yml with "
+           "their names in each language, or remove them from the terms."),
     ("- basics\n- workloads\n", "glossary/_tags.yml: must map each tag id to its names. Fix: "
                                 "write e.g. `fundamental: {ko: 기본 개념, en: Fundamentals}`."),
     ("basics: {ko: 기본}\n", "glossary/_tags.yml: basics: needs a non-empty name in each "

@@ -12,8 +12,9 @@ from bilingual_glossary import load_glossary
 from bilingual_glossary.data import hangul
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.diagrams import diagram
-from bilingual_glossary.glossary_page.page import fill_used_on, glossary_page_html, relative_url
+from bilingual_glossary.glossary_page.page import fill_used_on, glossary_page_html
 from bilingual_glossary.session import PageRef
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"ko": "glossary/index.html", "en": "en/glossary/index.html"}
@@ -285,20 +286,12 @@ def test_diagrams_sit_next_to_terms_with_parts_or_kinds(monkeypatch) -> None:
     assert all(isinstance(c[3], int) and c[3] <= 2 for c in calls)
 
 
-def test_relative_urls() -> None:
-    assert relative_url("pods/", "glossary/") == "../pods/"
-    assert relative_url("en/pods/", "en/glossary/") == "../pods/"
-    assert relative_url("en/", "en/glossary/") == "../"
-    assert relative_url("", "glossary/") == "../"
-    assert relative_url("en/concepts/pods/", "en/glossary/") == "../concepts/pods/"
-    assert relative_url("en/glossary/", "en/glossary/") == "./"
-
-
 def test_fill_used_on_links_pages_relative_to_the_glossary() -> None:
     html = glossary_page_html(small_glossary(), "en")
     # navigation order (2, 5), not URL order ("en/" < "en/pods/")
     usage = {"pod": [PageRef("Primer", "en/", 5), PageRef("Pods & <containers>", "en/pods/", 2)]}
-    filled = fill_used_on(html, "en", usage, "en/glossary/")
+    # the plugin's link rule: MkDocs' own, from the glossary page
+    filled = fill_used_on(html, "en", usage, lambda url: get_relative_url(url, "en/glossary/"))
     assert "glossary-used-on" not in filled  # every placeholder is gone
     pod = next(a for a in parse(filled).find_all("article") if a.attrs["data-term"] == "pod")
     used = pod.find("div", "glossary-fact-used-on")

@@ -111,7 +111,7 @@ def test_names_that_differ_only_in_spacing_clash_naming_both_files(tmp_path: Pat
     message = only_problem(make_glossary(tmp_path, files))
     assert message.startswith("glossary/runtime2.yml: ko.term: '컨테이너런타임' is already a "
                               "name of 'container-runtime' (glossary/container-runtime.yml)")
-    assert "differ only in case or spacing" in message
+    assert "differ only in case, spaces, hyphens or CamelCase humps" in message
 
 
 def test_spacing_variant_inside_one_term_is_named(tmp_path: Path) -> None:
@@ -119,8 +119,8 @@ def test_spacing_variant_inside_one_term_is_named(tmp_path: Path) -> None:
              .replace("aliases: []", "aliases: [워커노드]", 1)}
     message = only_problem(make_glossary(tmp_path, files))
     assert message == ("glossary/worker-node.yml: ko.aliases: '워커노드' is the same name as "
-                       "'워커 노드': names that differ only in case or spacing are one name, and "
-                       "every spacing is matched. Fix: list '워커 노드' once.")
+                       "'워커 노드': names that differ only in case, spacing or hyphens are one "
+                       "name, and every spacing is matched. Fix: list '워커 노드' once.")
 
 
 def test_spacing_to_avoid_may_differ_from_the_term_only_in_spacing(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.matching.endings import (
     EndingsTableError,
     korean_endings,
-    korean_stems,
     parse_table,
 )
 from bilingual_glossary.matching.exclusions import MentionRules
@@ -250,12 +249,13 @@ ENGLISH_CASES = [
     ("Service Account", [("Service Account", "service-account")]),
     ("ServiceAccounts", [("ServiceAccounts", "service-account")]),
     ("Replica Sets", [("Replica Sets", "replica-set")]),
-    # a hyphen where the name has a space or a hump; a hyphen the name has stays required
+    # a hyphen where the name has a space or a hump, and a space where it has a hyphen: one
+    # gap, as the loader's name rule has it (data/names.py)
     ("load-balancing rules", [("load-balancing", "load-balancing")]),
     ("the worker-node pool", [("worker-node", "worker-node")]),
     ("service-account tokens", [("service-account", "service-account")]),
     ("kube-controller-manager", [("kube-controller-manager", "kube-controller-manager")]),
-    ("kube controller manager", [("controller manager", "kube-controller-manager")]),
+    ("kube controller manager", [("kube controller manager", "kube-controller-manager")]),
     # whole words only
     ("podcast", []),
     ("apod", []),
@@ -374,17 +374,6 @@ def test_the_packaged_table_has_each_group_of_the_issue():
                  "별", "당", "용", "간", "내", "시", "들", "마다", "하", "되"]:
         assert form in forms, form
     assert dict(table.endings)["vowel"][:3] == ("는", "가", "를")
-
-
-@pytest.mark.parametrize("phrase,stems", [
-    ("파드들은", {"파드들은", "파드들", "파드"}),
-    ("노드별로", {"노드별로", "노드별", "노드"}),
-    ("레이블로", {"레이블로", "레이블"}),
-    ("시크릿로", {"시크릿로"}),  # 로 does not follow a final ㅅ
-    ("클러스터링", {"클러스터링"}),
-])
-def test_coverage_strips_the_same_endings(phrase: str, stems: set[str]):
-    assert korean_stems(phrase) == stems
 
 
 @pytest.mark.parametrize("data,message", [

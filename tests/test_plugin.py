@@ -118,10 +118,12 @@ def test_a_missing_glossary_folder_is_one_clear_error(project: Path) -> None:
 
 def test_a_site_whose_language_has_no_glossary_text_is_told_so(project: Path) -> None:
     project.write_text(project.read_text(encoding="utf-8").replace(
-        "language: en", "language: fr"), encoding="utf-8")
+        "language: en", "language: fr_FR"), encoding="utf-8")
     with pytest.raises(PluginError) as info:
         configure(project)
-    assert "the site's language 'fr' has no glossary text" in str(info.value)
+    # the site's language is fr: every term needs its text in French
+    assert "pod.yml: fr: is missing: every term needs text in each of the site's " \
+           "languages. Fix: add a `fr:` section" in str(info.value)
 
 
 def test_built_site_serves_the_plugin_assets(project: Path, tmp_path: Path) -> None:

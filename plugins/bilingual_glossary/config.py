@@ -24,10 +24,11 @@ class PositiveInt(c.Type):
 
 
 class GlossaryConfig(base.Config):
+    # (no `enabled` option of our own: MkDocs' `enabled: false` turns the whole plugin off)
     # false: no annotation and no tooltips (the macros and the glossary page still render, so
-    # pages that call them build); `enabled: !ENV [GLOSSARY_TOOLTIPS, true]` lets a build
+    # pages that call them build); `tooltips: !ENV [GLOSSARY_TOOLTIPS, true]` lets a build
     # (the benchmark) switch it from the environment
-    enabled = c.Type(bool, default=True)
+    tooltips = c.Type(bool, default=True)
     # the folder of <id>.yml term files, relative to mkdocs.yml
     glossary_dir = c.Type(str, default="glossary")
     # link each term's first mention on a page, every mention, or none; a page's front
@@ -43,6 +44,10 @@ class GlossaryConfig(base.Config):
     used_on_exclude = c.ListOfItems(c.Type(str), default=[])
     # add the plugin's tooltip, diagram and glossary-page CSS and JavaScript to the site
     assets = c.Type(bool, default=True)
+    # a Content-Security-Policy <meta> on every built page (csp.py): scripts only from the
+    # site and the theme's and the plugin's own inline scripts; off by default, as a site's
+    # own inline scripts or other hosts would stop working (`mkdocs serve` never gets it)
+    csp = c.Type(bool, default=False)
     # on Korean pages, keep a particle on the line of the short inline code it follows
     # (`standalone`에는): a break CSS cannot take away (typography.py)
     keep_particles = c.Type(bool, default=True)

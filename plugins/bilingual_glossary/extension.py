@@ -26,6 +26,7 @@ from bilingual_glossary.data.errors import GlossaryError
 from bilingual_glossary.data.model import LANGS
 from bilingual_glossary.glossary_page.directive import DIRECTIVE
 from bilingual_glossary.glossary_page.page import glossary_page_html
+from bilingual_glossary.languages import normalize_lang
 from bilingual_glossary.session import BuildSession, GlossaryCache
 from bilingual_glossary.tooltips.markup import annotation_start, tooltips_html
 from bilingual_glossary.ui import DEFAULTS
@@ -50,7 +51,7 @@ class GlossaryExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        lang = str(self.getConfig("lang")).strip().lower()
+        lang = normalize_lang(self.getConfig("lang"))  # ko_KR, ko-KR and KO are ko
         if lang not in LANGS:
             raise ValueError(f"{NAME}: lang '{lang}' has no glossary text. Fix: set the "
                              f"extension's lang to one of {', '.join(LANGS)}.")

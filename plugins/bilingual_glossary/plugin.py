@@ -15,10 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import YAML_RE as FRONT_MATTER
 
 from bilingual_glossary.config import ANNOTATE_MODES, GlossaryConfig
+from bilingual_glossary.csp import add_policy, inline_scripts
 from bilingual_glossary.data.errors import GlossaryError
-from bilingual_glossary.data.model import LANGS
 from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
 from bilingual_glossary.export.files import export_files
 from bilingual_glossary.export.jsonld import defined_term_set, json_ld_script
@@ -32,8 +33,14 @@ from bilingual_glossary.glossary_page.page import (
 from bilingual_glossary.html_page import add_to_body_end, add_to_head
 from bilingual_glossary.l10n.site import SiteL10n, add_notice, fill_badges, notice_html
 from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
-from bilingual_glossary.languages import page_language, without_language_suffix
+from bilingual_glossary.languages import (
+    normalize_lang,
+    page_language,
+    site_languages,
+    without_language_suffix,
+)
 from bilingual_glossary.macros import MacroContext, make_macros
+from bilingual_glossary.page_source import front_matter, unclosed_front_matter
 from bilingual_glossary.placeholders import anchor_ids
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.templating import Templates
@@ -62,7 +69,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._cache = GlossaryCache()
         self.session: BuildSession | None = None
         self.glossary_dir = Path("glossary")
-        self.default_lang = "en"
+        self.default_lang = ""  # the site's, set in on_config
+        self.langs: tuple[str, ...] = ()  # the site's languages, its default first
+        self._untranslated: set[str] = set()  # languages without glossary text, logged once
         self._glossary_urls: dict[str, str] = {}  # lang -> URL of its glossary page
         self._nav_order: dict[str, int] = {}  # page URL -> position in the navigation
         self._annotated: dict[str, str] = {}  # page source -> annotated HTML until rendered
@@ -71,17 +80,25 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
         self.l10n: SiteL10n | None = None  # translations' freshness, terminology lint
         self._tooltips: dict[str, dict[str, str]] = {}  # lang -> term id -> its tooltip
+        self._command = "build"  # `mkdocs serve` injects a live-reload script: no policy then
+        self._content_scripts: set[str] = set()  # script texts pages wrote: never allowed
+
+    def on_startup(self, *, command, dirty) -> None:
+        self._command = command
 
     # --- configuration ---------------------------------------------------------------------
 
     @event_priority(-10)  # after mkdocs-macros' on_config, which resets its macro table
     def on_config(self, config):
         self.glossary_dir = Path(config.config_file_path or ".").parent / self.config.glossary_dir
-        self.default_lang = _site_language(config)
+        self.langs = config_languages(config)
+        self.default_lang = self.langs[0]
         self._annotated.clear()
         self._linked.clear()
+        self._untranslated.clear()
+        self._content_scripts.clear()
         try:
-            self.session = self._cache.session(self.glossary_dir)
+            self.session = self._cache.session(self.glossary_dir, self.langs)
         except GlossaryError as exc:
             raise PluginError(exc.report()) from None
         self._l10n_setup(config)
@@ -149,7 +166,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # in its own on_files, after ours
         self._glossary_urls = {}
         for file in files.documentation_pages():
-            if without_language_suffix(file.src_uri) == self.config.glossary_page:
+            if self._source_page(file.src_uri) == self.config.glossary_page:
                 self._glossary_urls[self._lang(file)] = file.url
         self._nav_order = {page.url: index for index, page in enumerate(nav.pages)}
         self._add_export_files(files, config)
@@ -160,6 +177,26 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_pre_page(self, page, config, files):
         self._current_page = page
         return page
+
+    def on_page_read_source(self, page, config):
+        """Check the page's front matter before MkDocs and mkdocs-macros read it (an alias
+        bomb, deep nesting, broken YAML, a title with markup: page_source.py). Returns None:
+        MkDocs reads the page itself."""
+        label = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        try:
+            source = page.file.content_string
+        except UnicodeDecodeError as exc:
+            raise PluginError(f"{label}: is not UTF-8 text (at byte {exc.start}). Fix: save "
+                              "the page as UTF-8.") from None
+        match = FRONT_MATTER.match(source)
+        try:
+            if match:
+                front_matter(match.group(1), label)
+            elif source.startswith("---"):
+                unclosed_front_matter(source, label)
+        except GlossaryError as exc:
+            raise PluginError("\n".join(map(str, exc.problems))) from None
+        return None
 
     @event_priority(-50)  # after mkdocs-macros has run the page's macros
     def on_page_markdown(self, markdown, page, config, files):
@@ -182,10 +219,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_page_content(self, html, page, config, files):
         html = self._restore_placeholders(html, page)
-        if not self.config.enabled:
+        self._content_scripts.update(inline_scripts(html))  # raw <script> in a page: no hash
+        if not self.config.tooltips:
             return html
         lang = self._lang(page.file)
-        if self._is_glossary_page(page, lang):
+        if not self._has_text(lang) or self._is_glossary_page(page, lang):
             return html
         mode = self._mode(page)
         result = self.session.annotator(lang).annotate(html, self._glossary_href(page, lang),
@@ -211,11 +249,27 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return context
 
     def on_post_page(self, output, page, config):
+        output = self._post_page(output, page)
+        if self.config.csp and self._command != "serve":
+            self._content_scripts.update(inline_scripts(page.content or ""))
+            output = add_policy(output, self._content_scripts)
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        """The theme's static pages (404.html) get the policy too; they have no content."""
+        if self.config.csp and self._command != "serve" and template_name.endswith(".html"):
+            return add_policy(output_content, self._content_scripts)
+        return output_content
+
+    def _post_page(self, output: str, page) -> str:
         lang = self._lang(page.file)
         if self.config.keep_particles and lang == "ko":
             output = keep_particles_with_code(output)
+        if not self._has_text(lang):
+            return output
         if self._is_glossary_page(page, lang):
-            output = fill_used_on(output, lang, self.session.usage[lang], page.url,
+            output = fill_used_on(output, lang, self.session.usage[lang],
+                                  lambda url: get_relative_url(url, page.url),
                                   limit=self.config.used_on_limit, table=self.session.ui)
             if self.config.assets:
                 output = _add_glossary_page_assets(output, page.url)
@@ -224,7 +278,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                                         page.title or "")
                 output = add_to_head(output, json_ld_script(data))
             output = self._l10n_badges(output, page, lang)
-        if not self.config.enabled:
+        if not self.config.tooltips:
             return output
         # after the search plugin has read the content: tooltip text stays out of the index
         linked = self._linked.pop(page.file.src_uri, None)
@@ -251,9 +305,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         """
         known = dict(self._glossary_urls)
         for file in files.documentation_pages():
-            if without_language_suffix(file.src_uri) == self.config.glossary_page:
+            if self._source_page(file.src_uri) == self.config.glossary_page:
                 # static-i18n's twins of the page in the other languages, with their URLs
-                for lang, twin in (getattr(file, "alternates", None) or {}).items():
+                for lang, twin in _alternates(file).items():
                     known.setdefault(lang, twin.url)
         self._addresses = site_addresses(config.site_url, known)
         if not self.config.exports:
@@ -274,7 +328,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         root = Path(config.config_file_path or ".").parent
         try:
             self.l10n = SiteL10n(root, Path(config.docs_dir), root / self.config.l10n_dir,
-                                 self.default_lang)
+                                 self.default_lang, self.langs)
         except GlossaryError as exc:
             raise PluginError(exc.report()) from None
 
@@ -285,6 +339,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         except ValueError as exc:
             raise PluginError(f"{self.l10n.page_label(page.file.src_uri)}: {exc}") from None
         lang = self._lang(page.file)
+        if not self._has_text(lang):
+            return
         glossary = self.session.glossary
         hits = self.l10n.lint_page(glossary, page.file.src_uri, lang, page.file.content_string,
                                    allow)
@@ -295,13 +351,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _source_twin_url(self, page) -> str | None:
         """Relative link to the page's twin in the source language (static-i18n's)."""
-        twin = (getattr(page.file, "alternates", None) or {}).get(self.default_lang)
+        twin = _alternates(page.file).get(self.default_lang)
         return get_relative_url(twin.url, page.url) if twin is not None else None
 
     def _l10n_notice(self, page, nav) -> None:
         lang = self._lang(page.file)
         if self.l10n.page_outdated(page.file.src_uri, lang):
-            source = without_language_suffix(page.file.src_uri)  # a site without static-i18n
+            source = self._source_page(page.file.src_uri)  # a site without static-i18n
             twin = next((p for p in nav.pages if p.file.src_uri == source), None) if nav else None
             href = self._source_twin_url(page) or get_relative_url(
                 twin.url if twin else page.url.removeprefix(f"{lang}/"), page.url)
@@ -314,10 +370,36 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return fill_badges(output, lang, self.default_lang, outdated,
                            self._source_twin_url(page), self.session.ui)
 
+    # --- what the CLI reads (site_config.py) ------------------------------------------------
+
+    @property
+    def addresses(self) -> SiteAddresses | None:
+        """Where the glossary's entries live, as the exports write them; set in on_nav."""
+        return self._addresses
+
+    def page_lang(self, file) -> str:
+        """The language of a page file, by the plugin's own rule."""
+        return self._lang(file)
+
     # --- helpers ---------------------------------------------------------------------------
 
     def _lang(self, file) -> str:
-        return page_language(file.src_uri, self.default_lang, getattr(file, "locale", None))
+        return page_language(file.src_uri, self.default_lang, getattr(file, "locale", None),
+                             self.langs)
+
+    def _source_page(self, src_uri: str) -> str:
+        return without_language_suffix(src_uri, self.langs)
+
+    def _has_text(self, lang: str) -> bool:
+        """Whether the glossary has text in the page's language; a page in another language
+        is left alone, with one info line per language and build."""
+        if self.session.has_text(lang):
+            return True
+        if lang not in self._untranslated:
+            self._untranslated.add(lang)
+            log.info(f"pages in '{lang}' are left unannotated: the glossary has no text in "
+                     f"that language (it has {', '.join(self.session.glossary.langs)}).")
+        return False
 
     def _mode(self, page) -> str:
         """The page's `glossary:` front matter, else the site's `annotate` option."""
@@ -344,7 +426,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return self._glossary_urls.get(lang) == page.url
 
     def _excluded_from_used_on(self, page) -> bool:
-        return without_language_suffix(page.file.src_uri) in self.config.used_on_exclude
+        return self._source_page(page.file.src_uri) in self.config.used_on_exclude
 
     def _macro_context(self) -> MacroContext:
         page = self._current_page
@@ -370,18 +452,24 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return html
 
 
-def _site_language(config) -> str:
-    """The language of pages without a language of their own: static-i18n's default
-    language, else the theme's."""
+def config_languages(config) -> tuple[str, ...]:
+    """The site's languages: the default one first (static-i18n's default language, else the
+    theme's), then the theme's and static-i18n's other built languages."""
     i18n = config.plugins.get("i18n")
     languages = getattr(getattr(i18n, "config", None), "languages", None) or []
     default = next((lang.locale for lang in languages if lang.default), None)
-    theme_lang = default or (config.theme.get("language") if config.theme else None) or "en"
-    lang = str(theme_lang).replace("_", "-").split("-")[0].lower()
-    if lang not in LANGS:
-        raise PluginError(f"the site's language '{theme_lang}' has no glossary text. Fix: set "
-                          f"theme.language to one of {', '.join(LANGS)}.")
-    return lang
+    theme = config.theme
+    # a theme without a language of its own (theme: mkdocs has a locale) is in English, as
+    # MkDocs has it
+    theme_lang = (theme.get("language") or theme.get("locale") if theme else None) or "en"
+    built = [lang.locale for lang in languages if getattr(lang, "build", True)]
+    return site_languages(default or theme_lang, [theme_lang, *built])
+
+
+def _alternates(file) -> dict[str, File]:
+    """static-i18n's twins of a page by language (en_US counts as en)."""
+    alternates = getattr(file, "alternates", None) or {}
+    return {normalize_lang(lang): twin for lang, twin in alternates.items()}
 
 
 def _drop_extension(config) -> None:

@@ -50,6 +50,10 @@ class BuildSession:
     def annotator(self, lang: str) -> Annotator:
         return self.annotators[lang]
 
+    def has_text(self, lang: str) -> bool:
+        """Whether the glossary has text in `lang` (a page in another language is left alone)."""
+        return lang in self.annotators
+
 
 class GlossaryCache:
     """mkdocs-static-i18n runs on_config once per language: reuse an unchanged glossary."""
@@ -59,19 +63,20 @@ class GlossaryCache:
         self._glossary: Glossary | None = None
         self._annotators: dict[str, Annotator] = {}
 
-    def session(self, glossary_dir: Path) -> BuildSession:
+    def session(self, glossary_dir: Path, langs: tuple[str, ...] = LANGS) -> BuildSession:
         """A new build's state. The glossary and its compiled annotators (about 20 ms) are
         reused while the folder is unchanged; raises GlossaryError on any problem in either."""
-        glossary = self.load(glossary_dir)
+        glossary = self.load(glossary_dir, langs)
         if not self._annotators or next(iter(self._annotators.values())).glossary is not glossary:
-            self._annotators = {lang: Annotator(glossary, lang) for lang in LANGS}
+            self._annotators = {lang: Annotator(glossary, lang) for lang in glossary.langs}
         return BuildSession(glossary, dict(self._annotators))
 
-    def load(self, glossary_dir: Path) -> Glossary:
-        """The glossary in `glossary_dir`; raises GlossaryError on any problem."""
-        signature = _folder_signature(glossary_dir)
-        if signature is None or signature != self._signature or self._glossary is None:
-            self._glossary = load_glossary(glossary_dir)
+    def load(self, glossary_dir: Path, langs: tuple[str, ...] = LANGS) -> Glossary:
+        """The glossary in `glossary_dir` with text in `langs`; raises GlossaryError on any
+        problem."""
+        signature = (langs, _folder_signature(glossary_dir))
+        if signature[1] is None or signature != self._signature or self._glossary is None:
+            self._glossary = load_glossary(glossary_dir, langs)
             self._signature = signature
         return self._glossary
 

@@ -250,8 +250,17 @@
       indexNote.appendChild(button);
     }
 
+    // A malformed fragment (#%E0%A4%A) makes decodeURIComponent throw; it names no entry.
+    function fragmentId() {
+      try {
+        return decodeURIComponent(window.location.hash.slice(1));
+      } catch (error) {
+        return "";
+      }
+    }
+
     function highlightTarget(scroll) {
-      var id = decodeURIComponent(window.location.hash.slice(1));
+      var id = fragmentId();
       var target = id ? document.getElementById(id) : null;
       root.querySelectorAll(".glossary-entry.is-target").forEach(function (el) {
         el.classList.remove("is-target");

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import markdown
 
-from bilingual_glossary.data.errors import GlossaryError, Problem
-from bilingual_glossary.data.model import DEFAULT_LANG, LANGS, Glossary
+from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.glossary_page.directive import holds_glossary
 from bilingual_glossary.languages import page_language
 from bilingual_glossary.matching.annotate import Annotator
-from bilingual_glossary.matching.endings import korean_stems
+from bilingual_glossary.page_source import read_page
 
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -36,20 +35,28 @@ class Coverage:
         return [t.id for t in glossary if not self.pages[lang].get(t.id) and not t.standalone]
 
 
-def scan_docs(glossary: Glossary, docs_dir: Path) -> Coverage:
-    annotators = {lang: Annotator(glossary, lang) for lang in LANGS}
-    result = Coverage(pages={lang: {} for lang in LANGS})
+def scan_docs(glossary: Glossary, docs_dir: Path, default_lang: str,
+              page_langs: dict[str, str] | None = None) -> Coverage:
+    """Every page of docs_dir in the glossary's languages. `page_langs` maps a page
+    (docs-relative path) to its language as the site has it; a page it leaves out is in the
+    language of its suffix, else in `default_lang`."""
+    langs = glossary.langs
+    annotators = {lang: Annotator(glossary, lang) for lang in langs}
+    result = Coverage(pages={lang: {} for lang in langs})
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        lang = page_language(rel, DEFAULT_LANG)
-        source = _read_page(path, f"{docs_dir.name}/{rel}")
+        lang = (page_langs or {}).get(rel) or page_language(rel, default_lang, langs=langs)
+        if lang not in annotators:  # a language the glossary has no text in
+            continue
+        source = read_page(path, f"{docs_dir.name}/{rel}")
         if _is_generated(source):
             continue
-        for term_id in sorted(terms_in_page(annotators[lang], source)):
+        annotator = annotators[lang]
+        for term_id in sorted(terms_in_page(annotator, source)):
             result.pages[lang].setdefault(term_id, []).append(rel)
         result.loose_bold.extend(
             (rel, line, phrase) for line, phrase in bold_phrases(source)
-            if not names_a_term(glossary, lang, phrase))
+            if annotator.matcher.term_of(phrase) is None)
     return result
 
 
@@ -67,27 +74,7 @@ def bold_phrases(source: str) -> Iterable[tuple[int, str]]:
             yield number, match.group(1).strip()
 
 
-def names_a_term(glossary: Glossary, lang: str, phrase: str) -> bool:
-    wanted = {" ".join(phrase.casefold().split())}
-    if lang == "ko":  # the matcher's own table of endings (matching/korean_endings.yml)
-        wanted = korean_stems(next(iter(wanted)))
-    else:
-        wanted |= {w[:-2] for w in wanted if w.endswith("es")} | {
-            w[:-1] for w in wanted if w.endswith("s")}
-    names = {n.casefold() for term in glossary for n in term.text[lang].names}
-    return bool(wanted & names)
-
-
 def _is_generated(source: str) -> bool:
     """The glossary page itself names every term; it must not count as a use."""
     return holds_glossary(source)
 
-
-def _read_page(path: Path, label: str) -> str:
-    """A page's Markdown; a page that is not UTF-8 is one clear problem, not a traceback."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        byte = exc.object[exc.start:exc.start + 1].hex()
-        raise GlossaryError([Problem(label, "", f"is not UTF-8 text (byte 0x{byte} at offset "
-                                     f"{exc.start}).", "save the page as UTF-8.")]) from None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bilingual_glossary.data.characters import shown
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -14,7 +16,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.field}" if self.field else self.file
-        return f"{where}: {self.message} Fix: {self.fix}"
+        # a control character from a file (an ANSI escape) is shown, never sent to a terminal
+        return shown(f"{where}: {self.message} Fix: {self.fix}")
 
 
 class GlossaryError(Exception):

@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-import yaml
-
+from bilingual_glossary.data import references
+from bilingual_glossary.data.characters import character_problems
 from bilingual_glossary.data.errors import GlossaryError, Problem
 from bilingual_glossary.data.model import LANGS, Glossary, Term, TermText
 from bilingual_glossary.data.names import MAX_WORDS_LENGTH, name_key, words_key
+from bilingual_glossary.data.safe_yaml import YamlProblem, load_yaml
 
 TAGS_FILE = "_tags.yml"
 ALLOWED_OTHER_FILES = {"README.md"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-URL_PATTERN = re.compile(r"^https?://\S+$")
-TOP_KEYS = {*LANGS, "part_of", "kind_of", "related", "tags", "docs", "standalone", "inherit_parts"}
+URL_PATTERN = re.compile(r"https?://[^\s\"'<>]+")  # whole value (fullmatch); a host too
+LANG_CODE = re.compile(r"^[a-z]{2,3}$")  # ko, en, fil: a language section
+# besides one section per language of the site
+TOP_KEYS = {"part_of", "kind_of", "related", "tags", "docs", "standalone", "inherit_parts"}
 LANG_KEYS = {"term", "aliases", "short", "long", "avoid", "docs"}
 # which mentions count (matching/exclusions.py): see _mention_fields
 TOP_KEYS |= {"action"}
 LANG_KEYS |= {"not_after", "not_before", "case_sensitive"}
 REF_FIELDS = ("part_of", "kind_of")
-# libyaml's safe loader where PyYAML was built with it: about 4x faster, same errors
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Collector:
@@ -35,9 +39,14 @@ class _Collector:
         self.problems.append(Problem(file, field, message, fix))
 
 
-def load_glossary(directory: Path | str) -> Glossary:
-    """The validated glossary in `directory`; raises GlossaryError listing every problem."""
+def load_glossary(directory: Path | str, langs: Sequence[str] = LANGS) -> Glossary:
+    """The validated glossary in `directory`; raises GlossaryError listing every problem.
+
+    `langs` are the site's languages, its default first: every term needs text in each of
+    them and in no other (an English-only site writes only `en:`).
+    """
     directory = Path(directory)
+    langs = tuple(langs)
     found = _Collector()
     if not directory.is_dir():
         found.add(str(directory), "", "the glossary folder does not exist.",
@@ -45,14 +54,17 @@ def load_glossary(directory: Path | str) -> Glossary:
         raise GlossaryError(found.problems)
 
     before = len(found.problems)
-    tags = _load_tags(directory, found)
+    tags = _load_tags(directory, found, langs)
     # a broken _tags.yml is reported once, not again as an unknown tag in every term
     check_tags = len(found.problems) == before
     raw_terms: dict[str, tuple[str, dict[str, Any]]] = {}
     broken: set[str] = set()  # ids whose file has a problem: not also "unknown" elsewhere
     for path in sorted(directory.iterdir()):
         label = _label(path, directory)
-        if path.name == TAGS_FILE or path.name in ALLOWED_OTHER_FILES or path.is_dir():
+        if path.name == TAGS_FILE or path.name in ALLOWED_OTHER_FILES:
+            continue
+        if path.is_dir():
+            references.report_subfolder(path, label, found)
             continue
         if path.suffix != ".yml":
             found.add(label, "", "is not a term file (only <id>.yml files belong here).",
@@ -68,22 +80,31 @@ def load_glossary(directory: Path | str) -> Glossary:
             broken.add(path.stem)
             continue
         if not isinstance(data, dict):
-            found.add(label, "", "must be a mapping with ko:, en: and the relation fields.",
+            found.add(label, "", "must be a mapping with a section per language and the relation "
+                      "fields.",
                       "run `make glossary-new ID=<id>` for a template.")
+            broken.add(path.stem)
+            continue
+        if _bad_characters(data, label, found):
             broken.add(path.stem)
             continue
         raw_terms[path.stem] = (label, data)
 
-    terms = {tid: _build_term(tid, label, data, tags, found, check_tags=check_tags)
+    terms = {tid: _build_term(tid, label, data, tags, found, langs, check_tags=check_tags)
              for tid, (label, data) in raw_terms.items()}
     broken |= {tid for tid, t in terms.items() if t is None}
     terms = {tid: t for tid, t in terms.items() if t is not None}
-    _check_references(terms, broken, found)
+    if tags is None:
+        _check_tags_file(terms, directory, found)
+    committed = references.committed_names(directory)  # None outside a git checkout
+    _check_references(terms, broken, found, directory, committed)
     _check_cycles(terms, found)
-    _check_duplicate_names(terms, found)
+    new = None if committed is None else {f"{tid}.yml" for tid in terms} - committed
+    _check_duplicate_names(terms, found, langs, new)
+    found.problems = references.group_unknown_tags(found.problems, directory.name, TAGS_FILE)
     if found.problems:
         raise GlossaryError(found.problems)
-    return Glossary(terms=dict(sorted(terms.items())), tags=tags)
+    return Glossary(terms=dict(sorted(terms.items())), tags=tags or {}, langs=langs)
 
 
 def _label(path: Path, directory: Path) -> str:
@@ -91,6 +112,9 @@ def _label(path: Path, directory: Path) -> str:
 
 
 def _read_yaml(path: Path, label: str, found: _Collector) -> Any:
+    if (problem := references.link_problem(path)) is not None:
+        found.add(label, "", *problem)
+        return None
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -103,30 +127,25 @@ def _read_yaml(path: Path, label: str, found: _Collector) -> Any:
 
 
 def parse_yaml(text: str, label: str, found: _Collector) -> Any:
-    """Parse YAML text; a syntax error becomes a problem naming its line."""
+    """Parse YAML text within bounds (data/safe_yaml.py); a problem names its line."""
     try:
-        data = yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f"line {mark.line + 1}" if mark else "YAML"
-        found.add(label, line, f"is not valid YAML ({exc.problem or exc.context}).",
-                  "fix the indentation or quoting there; quote text that contains ': ' or '#'.")
-        return None
-    except yaml.YAMLError as exc:
-        found.add(label, "", f"is not valid YAML ({exc.__class__.__name__}).",
-                  "check the file's syntax.")
+        data = load_yaml(text)
+    except YamlProblem as exc:
+        found.add(label, f"line {exc.line}" if exc.line else "", exc.message, exc.fix)
         return None
     if data is None:
         found.add(label, "", "is empty.", "run `make glossary-new ID=<id>` for a template.")
     return data
 
 
-def _load_tags(directory: Path, found: _Collector) -> dict[str, dict[str, str]]:
+def _load_tags(directory: Path, found: _Collector,
+               langs: tuple[str, ...]) -> dict[str, dict[str, str]] | None:
+    """Tag id -> its name in each language; None when the glossary has no tags file (a
+    glossary without tags needs none)."""
     path = directory / TAGS_FILE
     label = _label(path, directory)
     if not path.exists():
-        found.add(label, "", "is missing.", "list the allowed tags with their ko and en names.")
-        return {}
+        return None
     data = _read_yaml(path, label, found)
     if data is None:
         return {}
@@ -134,34 +153,47 @@ def _load_tags(directory: Path, found: _Collector) -> dict[str, dict[str, str]]:
         found.add(label, "", "must map each tag id to its names.",
                   "write e.g. `fundamental: {ko: 기본 개념, en: Fundamentals}`.")
         return {}
+    if _bad_characters(data, label, found):
+        return {}
     tags: dict[str, dict[str, str]] = {}
     for tag, names in data.items():
         field = str(tag)
+        if not (isinstance(tag, str) and ID_PATTERN.match(tag)):
+            # the filter script splits data-tags on spaces; a number is read as a number
+            found.add(label, field, "is not a valid tag id.",
+                      "use lowercase letters, digits and single hyphens (e.g. `workloads`), "
+                      "and quote an id made of digits.")
+            continue
         if not isinstance(names, dict) or not all(
-            isinstance(names.get(lang), str) and names[lang].strip() for lang in LANGS
+            isinstance(names.get(lang), str) and names[lang].strip() for lang in langs
         ):
             found.add(label, field, "needs a non-empty name in each language.",
-                      f"write `{field}: {{ko: ..., en: ...}}`.")
+                      f"write `{field}: {{{', '.join(f'{lang}: ...' for lang in langs)}}}`.")
             continue
-        extra = set(names) - set(LANGS)
+        # names in languages the site does not have are not read, as in term files
+        extra = {k for k in names if k not in langs and not LANG_CODE.match(str(k))}
         if extra:
             found.add(label, field, f"has unknown keys: {', '.join(sorted(map(str, extra)))}.",
-                      "keep only ko and en.")
-        tags[field] = {lang: names[lang].strip() for lang in LANGS}
+                      f"keep only the languages' names ({', '.join(langs)}).")
+        tags[field] = {lang: names[lang].strip() for lang in langs}
     return tags
 
 
 def _build_term(term_id: str, label: str, data: dict[str, Any],
-                tags: dict[str, dict[str, str]], found: _Collector,
-                check_tags: bool = True) -> Term | None:
+                tags: dict[str, dict[str, str]] | None, found: _Collector,
+                langs: tuple[str, ...] = LANGS, check_tags: bool = True) -> Term | None:
     ok = True
-    unknown = sorted(str(k) for k in data if k not in TOP_KEYS)
+    known = TOP_KEYS | set(langs)
+    # a section in a language the site does not have is not read (a glossary shared with a
+    # site in more languages); anything else unknown is a mistake
+    unknown = sorted(str(k) for k in data if k not in known and not LANG_CODE.match(str(k)))
     for key in unknown:
         found.add(label, key, "is not a known field.",
-                  f"remove it or use one of: {', '.join(sorted(TOP_KEYS))}.")
+                  f"remove it or use one of: {', '.join(sorted(known))} (the site's "
+                  f"languages are {', '.join(langs)}).")
         ok = False
     texts: dict[str, TermText] = {}
-    for lang in LANGS:
+    for lang in langs:
         text = _build_text(data.get(lang), lang, label, found)
         if text is None:
             ok = False
@@ -172,7 +204,9 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
     for field in REF_FIELDS:
         value = data.get(field)
         if value is not None and not isinstance(value, str):
-            found.add(label, field, "must be one term id.", f"write `{field}: node`, say.")
+            fix = (f"quote it: `{field}: '{value}'`." if isinstance(value, int | float)
+                   and not isinstance(value, bool) else f"write `{field}: node`, say.")
+            found.add(label, field, "must be one term id.", fix)
             ok = False
             value = None
         refs[field] = value.strip() if isinstance(value, str) and value.strip() else None
@@ -181,15 +215,16 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
     tag_list = _string_list(data, "tags", label, found)
     if related is None or tag_list is None:
         ok = False
-    for tag in tag_list or ():
+    # without a tags file, terms that name tags are reported together (_check_tags_file)
+    for tag in (tag_list or ()) if tags is not None else ():
         if tag not in tags and check_tags:
-            found.add(label, "tags", f"'{tag}' is not a known tag.",
+            found.add(label, "tags", references.UNKNOWN_TAG.format(tag=tag),
                       f"use one of: {', '.join(sorted(tags)) or '(none defined)'}, "
                       f"or add it to glossary/{TAGS_FILE}.")
             ok = False
 
     docs = data.get("docs")  # a page for every language that names none of its own
-    if docs is not None and not (isinstance(docs, str) and URL_PATTERN.match(docs)):
+    if docs is not None and not (_is_web_address(docs)):
         found.add(label, "docs", "must be an http(s) URL.",
                   "write the full address of the official page, or remove the field.")
         ok = False
@@ -226,7 +261,8 @@ def _build_term(term_id: str, label: str, data: dict[str, Any],
 
 def _build_text(section: Any, lang: str, label: str, found: _Collector) -> TermText | None:
     if section is None:
-        found.add(label, lang, "is missing: every term needs both languages.",
+        found.add(label, lang, "is missing: every term needs text in each of the site's "
+                  "languages.",
                   f"add a `{lang}:` section with term, aliases and short.")
         return None
     if not isinstance(section, dict):
@@ -256,7 +292,7 @@ def _build_text(section: Any, lang: str, label: str, found: _Collector) -> TermT
     aliases = _string_list(section, "aliases", label, found, prefix=f"{lang}.")
     avoid = _string_list(section, "avoid", label, found, prefix=f"{lang}.")
     docs = section.get("docs")
-    if docs is not None and not (isinstance(docs, str) and URL_PATTERN.match(docs)):
+    if docs is not None and not (_is_web_address(docs)):
         found.add(label, f"{lang}.docs", "must be an http(s) URL.",
                   f"write the full address of the official page in {_lang_name(lang)}, "
                   "or remove the field.")
@@ -325,31 +361,71 @@ def _string_list(data: dict[str, Any], key: str, label: str, found: _Collector,
     return [" ".join(v.split()) for v in value]
 
 
+def _is_web_address(value: Any) -> bool:
+    return (isinstance(value, str) and URL_PATTERN.fullmatch(value) is not None
+            and bool(urlsplit(value).netloc))
+
+
+def _bad_characters(data: dict[str, Any], label: str, found: _Collector) -> bool:
+    """Characters no output can carry, and invisible ones in names (data/characters.py)."""
+    bad = list(character_problems(data))
+    for field, message, fix in bad:
+        found.add(label, field, message, fix)
+    return bool(bad)
+
+
+def _file(term: Term) -> str:
+    return f"{term.id}.yml"
+
+
 def _lang_name(lang: str) -> str:
     return {"ko": "Korean", "en": "English"}.get(lang, lang)
 
 
-def _check_references(terms: dict[str, Term], broken: set[str], found: _Collector) -> None:
-    """Every id a term names exists; an id whose own file is broken was reported already."""
+def _check_tags_file(terms: dict[str, Term], directory: Path, found: _Collector) -> None:
+    """A glossary without _tags.yml has no tags: terms that name some are one problem."""
+    naming = [f"{t.id} ({', '.join(t.tags)})" for t in terms.values() if t.tags]
+    if naming:
+        found.add(_label(directory / TAGS_FILE, directory), "",
+                  f"is missing, so the glossary has no tags, but {len(naming)} "
+                  f"term{'s' if len(naming) > 1 else ''} name{'' if len(naming) > 1 else 's'} "
+                  f"tags: {'; '.join(naming)}.",
+                  f"list the tags in {directory.name}/{TAGS_FILE} with their names in each "
+                  "language, or remove them from the terms.")
+
+
+def _check_references(terms: dict[str, Term], broken: set[str], found: _Collector,
+                      directory: Path, committed: frozenset[str] | None = None) -> None:
+    """Every id a term names exists; an id whose own file is broken was reported already.
+    An id that is missing is one problem however many files name it (data/references.py)."""
+    missing: dict[str, list[tuple[str, str]]] = {}
     for term in terms.values():
-        for field in REF_FIELDS:
-            target = getattr(term, field)
+        targets = [(field, getattr(term, field)) for field in REF_FIELDS]
+        targets += [("related", target) for target in term.related]
+        for field, target in targets:
             if target is None or target in broken:
                 continue
             if target == term.id:
-                found.add(term.source, field, "points at the term itself.",
-                          "name the enclosing term (part_of) or the broader term (kind_of).")
-            elif target not in terms:
+                if field == "related":
+                    found.add(term.source, field, "lists the term itself.", "remove it.")
+                else:
+                    found.add(term.source, field, "points at the term itself.",
+                              "name the enclosing term (part_of) or the broader term (kind_of).")
+            elif not ID_PATTERN.match(target):
                 found.add(term.source, field, f"'{target}' is not a term id.",
-                          f"use an existing id, or add glossary/{target}.yml.")
-        for target in term.related:
-            if target in broken:
-                continue
-            if target not in terms:
-                found.add(term.source, "related", f"'{target}' is not a term id.",
-                          f"use an existing id, or add glossary/{target}.yml.")
-            elif target == term.id:
-                found.add(term.source, "related", "lists the term itself.", "remove it.")
+                          references.reference_fix(target))
+            elif target not in terms:
+                missing.setdefault(target, []).append((term.source, field))
+    new_ids = (None if committed is None else
+               sorted(tid for tid in terms if f"{tid}.yml" not in committed))
+    for target, referrers in missing.items():
+        renamed_to = None
+        if new_ids and committed is not None and f"{target}.yml" in committed:
+            # the file was there at HEAD and is gone; a file new since HEAD may be its new name
+            close = difflib.get_close_matches(target, new_ids, n=1, cutoff=0.3)
+            renamed_to = close[0] if close else (new_ids[0] if len(new_ids) == 1 else None)
+        references.report_missing(target, referrers, sorted(terms), renamed_to, directory.name,
+                                  found)
 
 
 def _check_cycles(terms: dict[str, Term], found: _Collector) -> None:
@@ -386,9 +462,15 @@ def _report_cycle(terms: dict[str, Term], path: list[tuple[str, str]], target: s
               "a term cannot sit inside, or be a kind of, itself; remove one link of the cycle.")
 
 
-def _check_duplicate_names(terms: dict[str, Term], found: _Collector) -> None:
-    for lang in LANGS:
-        owners: dict[str, str] = {}
+def _check_duplicate_names(terms: dict[str, Term], found: _Collector,
+                           langs: tuple[str, ...] = LANGS,
+                           new: set[str] | None = None) -> None:
+    """No two terms share a name under the matcher's own rule (name_key): otherwise which
+    term a mention links to would depend on how the author spaced or cased it. In a clash,
+    the file that is new since git's HEAD is the one to fix, so the problem is reported there
+    (`new` holds file names; None: unknown)."""
+    for lang in langs:
+        owners: dict[str, tuple[str, str, str]] = {}  # key -> (term id, field, name)
         for term in terms.values():
             seen_here: dict[str, str] = {}  # key -> the name as first written
             text = term.text[lang]
@@ -402,16 +484,21 @@ def _check_duplicate_names(terms: dict[str, Term], found: _Collector) -> None:
                     first = seen_here[key]
                     what = (f"repeats '{name}'." if first == name else
                             f"'{name}' is the same name as '{first}': names that differ only in "
-                            "case or spacing are one name, and every spacing is matched.")
+                            "case, spacing or hyphens are one name, and every spacing is "
+                            "matched.")
                     found.add(term.source, field, what, f"list '{first}' once.")
                     continue
                 seen_here[key] = name
                 owner = owners.get(key)
-                if owner is not None and owner != term.id:
-                    found.add(term.source, field,
-                              f"'{name}' is already a name of '{owner}' "
-                              f"({terms[owner].source}); names that differ only in case or "
-                              "spacing are the same name.",
+                if owner is not None and owner[0] != term.id:
+                    blamed, other, blamed_field, blamed_name = term, terms[owner[0]], field, name
+                    if new is not None and _file(other) in new and _file(term) not in new:
+                        blamed, other = other, term
+                        blamed_field, blamed_name = owner[1], owner[2]
+                    found.add(blamed.source, blamed_field,
+                              f"'{blamed_name}' is already a name of '{other.id}' "
+                              f"({other.source}); names that differ only in case, "
+                              "spaces, hyphens or CamelCase humps are the same name.",
                               "a name can belong to one term only; remove it from one of them.")
                 else:
-                    owners[key] = term.id
+                    owners[key] = (term.id, field, name)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+# The languages a glossary has when no site says otherwise (`check` without mkdocs.yml): a
+# site's own languages come from its configuration (site_config.py, languages.py).
 LANGS: tuple[str, ...] = ("ko", "en")
-DEFAULT_LANG = "ko"
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class Glossary:
 
     terms: Mapping[str, Term]
     tags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # the languages every term has text in, the site's default language first
+    langs: tuple[str, ...] = LANGS
 
     def __contains__(self, term_id: object) -> bool:
         return term_id in self.terms

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 
-_WHITESPACE = re.compile(r"\s+")
+_GAPS = re.compile(r"[\s-]+")
 
 
 def name_key(text: str) -> str:
-    """The comparison key of a name or of matched text: case folded, without whitespace.
+    """The comparison key of a name or of matched text: case folded, without whitespace or
+    hyphens. This is the matcher's rule, and the loader's: a gap inside a name (a space, a
+    CamelCase hump) matches any run of spaces or hyphens, or none, so two names that differ
+    only there are one name.
 
-    Korean spacing varies (컨테이너 런타임, 컨테이너런타임) and rendered HTML may break a line
-    anywhere, so two names that differ only there are one name.
+    Korean spacing varies (컨테이너 런타임, 컨테이너런타임), rendered HTML may break a line
+    anywhere, and load-balancer is as common as load balancer.
     """
-    return _WHITESPACE.sub("", text).casefold()
+    return _GAPS.sub("", text).casefold()
 
 
 # --- neighbouring words of a mention (not_after / not_before) ---------------------------------

@@ -6,7 +6,7 @@ Each diagram is one outer <svg> holding two layers over the same coordinates:
   unreachable for screen readers (axe: nested-interactive);
 - the links, one <a> per box on top of it: a transparent rect the size of the box whose <title>,
   "term: short definition", is both the tooltip and the link's accessible name.
-Colours are left to CSS classes (docs/stylesheets/hierarchy.css) that use Material's palette
+Colours are left to CSS classes (the plugin's assets/hierarchy.css) that use Material's palette
 variables, so the light and dark schemes both work; the presentation attributes written here are
 only a fallback for a reader without the stylesheet.
 """

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-from bilingual_glossary.data.model import LANGS
 
 
 @dataclass(frozen=True)
@@ -40,25 +38,5 @@ def normalize_site_url(site_url: str | None) -> str | None:
 
 
 def site_addresses(site_url: str | None, glossary_pages: Mapping[str, str]) -> SiteAddresses:
-    """Addresses for the glossary languages among `glossary_pages` (lang -> URL)."""
-    pages = {lang: glossary_pages[lang] for lang in LANGS if lang in glossary_pages}
-    return SiteAddresses(normalize_site_url(site_url), pages)
-
-
-def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a Markdown page: glossary.md -> glossary/ (or glossary.html);
-    an index.md or README.md stands for its folder."""
-    path = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
-    folder, _, stem = path.rpartition("/")
-    folder = f"{folder}/" if folder else ""
-    if stem in ("index", "README"):
-        return folder if use_directory_urls else f"{folder}index.html"
-    return f"{folder}{stem}/" if use_directory_urls else f"{folder}{stem}.html"
-
-
-def i18n_glossary_pages(glossary_page: str, default_lang: str, langs: Iterable[str],
-                        use_directory_urls: bool = True) -> dict[str, str]:
-    """mkdocs-static-i18n's layout: the default language at the root, each other language
-    under <lang>/ (the same for its suffix and folder structures)."""
-    url = page_url(glossary_page, use_directory_urls)
-    return {lang: url if lang == default_lang else f"{lang}/{url}" for lang in langs}
+    """Addresses of the glossary pages in `glossary_pages` (lang -> URL, as MkDocs gave it)."""
+    return SiteAddresses(normalize_site_url(site_url), dict(sorted(glossary_pages.items())))

@@ -1,4 +1,4 @@
-"""glossary.json: every term with both languages, its relations and its address on the site.
+"""glossary.json: every term in each of the site's languages, its relations and its address.
 
 The format is described by glossary.schema.json beside this file (published at the site root
 next to glossary.json); FORMAT_VERSION changes whenever a field changes meaning or goes away.
@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bilingual_glossary.data.model import LANGS, Glossary, Term
+from bilingual_glossary.data.model import Glossary, Term
 from bilingual_glossary.export.addresses import SiteAddresses
 
 FORMAT_VERSION = 1
@@ -24,17 +24,17 @@ def glossary_data(glossary: Glossary, addresses: SiteAddresses) -> dict[str, Any
         # where the schema is published: beside this file on the site
         "$schema": (addresses.site_url or "") + SCHEMA_NAME,
         "format_version": FORMAT_VERSION,
-        "languages": list(LANGS),
+        "languages": list(glossary.langs),
         "site_url": addresses.site_url,
-        "tags": {tag: {lang: names[lang] for lang in LANGS}
+        "tags": {tag: {lang: names[lang] for lang in glossary.langs}
                  for tag, names in glossary.tags.items()},
-        "terms": [_term(term, addresses) for term in glossary],
+        "terms": [_term(term, glossary.langs, addresses) for term in glossary],
     }
 
 
-def _term(term: Term, addresses: SiteAddresses) -> dict[str, Any]:
+def _term(term: Term, langs: tuple[str, ...], addresses: SiteAddresses) -> dict[str, Any]:
     data: dict[str, Any] = {"id": term.id}
-    for lang in LANGS:
+    for lang in langs:
         text = term.text[lang]
         data[lang] = {
             "term": text.term,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bilingual_glossary.data.model import DEFAULT_LANG, LANGS, Glossary, Term
+from bilingual_glossary.data.model import Glossary, Term
 from bilingual_glossary.export.addresses import SiteAddresses
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -25,6 +25,8 @@ XML_MODELS = (
     'DCA/TBX-Basic_DCA.sch" type="application/xml"'
     ' schematypens="http://purl.oclc.org/dsdl/schematron"?>',
 )
+# outside XML 1.0's Char production: most C0 controls, lone surrogates, U+FFFE and U+FFFF
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WEB_ADDRESS = re.compile(r"https?://.+")
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
@@ -32,20 +34,22 @@ DEPRECATED = "deprecatedTerm-admn-sts"
 
 
 def xml_text(value: str) -> str:
-    """Escape for element text and double-quoted attributes; drop characters XML 1.0 forbids."""
-    value = "".join(ch for ch in value if ch in "\t\n\r" or ord(ch) >= 0x20)
+    """Escape for element text and double-quoted attributes; drop characters XML 1.0 forbids
+    (the loader refuses them already: this keeps the file well-formed whatever it is given)."""
+    value = _XML_FORBIDDEN.sub("", value)
     return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
 
 
 def build_tbx(glossary: Glossary, addresses: SiteAddresses) -> bytes:
-    source = "Exported from the bilingual (ko/en) glossary of mkdocs-bilingual-glossary"
+    source = (f"Exported from the {'/'.join(glossary.langs)} glossary of "
+              "mkdocs-bilingual-glossary")
     if addresses.site_url:
         source += f" at {addresses.site_url}"
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         *XML_MODELS,
-        f'<tbx type="TBX-Basic" style="dca" xml:lang="{DEFAULT_LANG}" xmlns="{NAMESPACE}">',
+        f'<tbx type="TBX-Basic" style="dca" xml:lang="{glossary.langs[0]}" xmlns="{NAMESPACE}">',
         "  <tbxHeader>",
         "    <fileDesc>",
         f"      <sourceDesc><p>{xml_text(source + '.')}</p></sourceDesc>",
@@ -66,8 +70,8 @@ def _concept(term: Term, glossary: Glossary, addresses: SiteAddresses) -> list[s
     for target in dict.fromkeys(t for t in (term.part_of, term.kind_of, *term.related) if t):
         if target in glossary:
             lines.append(f'        <ref type="crossReference" target="{xml_text(target)}">'
-                         f"{xml_text(glossary[target].name(DEFAULT_LANG))}</ref>")
-    for lang in LANGS:
+                         f"{xml_text(glossary[target].name(glossary.langs[0]))}</ref>")
+    for lang in glossary.langs:
         text = term.text[lang]
         lines.append(f'        <langSec xml:lang="{lang}">')
         lines.append(f'          <descrip type="definition">{xml_text(text.short)}</descrip>')

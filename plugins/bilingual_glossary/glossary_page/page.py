@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
@@ -182,10 +182,13 @@ def _index_note_html(ui: Mapping[str, str]) -> str:
 
 def _entry_html(glossary: Glossary, term: Term, lang: str, ui: Mapping[str, str],
                 templates: Templates) -> str:
-    other = OTHER_LANG[lang]
-    text, other_text = term.text[lang], term.text[other]
+    other = OTHER_LANG.get(lang)
+    if other not in glossary.langs:  # a site in one language: no name in another
+        other = None
+    text = term.text[lang]
+    other_text = term.text[other] if other else None
     # the spellings to avoid too: a reader who knows the term as 라벨 or 부하분산 still finds it
-    names = [*text.matched_names, *other_text.matched_names]
+    names = [*text.matched_names, *(other_text.matched_names if other_text else ())]
     return templates.render(
         ENTRY, id=term.id, name=text.term, short=text.short, aliases=text.aliases,
         # shown, so that a reader who types 포드 finds 파드 in the site search
@@ -193,7 +196,7 @@ def _entry_html(glossary: Glossary, term: Term, lang: str, ui: Mapping[str, str]
         names=Markup(_names_attr(names)),
         # filled by l10n/site.py fill_badges(): a badge when the translation is outdated
         badge=Markup(f"<!--glossary-badge:{escape(term.id)}-->"),
-        other=Markup(_other_name_html(other_text, other, ui)),
+        other=Markup(_other_name_html(other_text, other, ui) if other_text and other else ""),
         long=Markup(render_long(text.long)),
         facts=Markup(_facts_html(glossary, term, lang, ui)),
         diagram=Markup(_diagram_html(glossary, term, lang)))
@@ -274,16 +277,18 @@ def _diagram_html(glossary: Glossary, term: Term, lang: str) -> str:
 
 
 def fill_used_on(html: str, lang: str, usage: Mapping[str, Sequence[PageRef]],
-                 page_url: str, limit: int = 10, table: UiText = UI) -> str:
+                 href: Callable[[str], str], limit: int = 10, table: UiText = UI) -> str:
     """Replace each entry's placeholder with links to the pages that use the term: the first
-    `limit` in navigation order, then "and N more", so the page grows with the terms only."""
+    `limit` in navigation order, then "and N more", so the page grows with the terms only.
+    `href` turns a page's site-relative URL into a link from the glossary page (the plugin
+    passes MkDocs' own get_relative_url)."""
     ui = table[lang]
 
     def row(match: re.Match[str]) -> str:
         pages = sorted(usage.get(match.group(1)) or [], key=lambda p: (p.order, p.url))
         if not pages:
             return ""
-        items = "".join(f'<li><a href="{_attr(relative_url(p.url, page_url))}">'
+        items = "".join(f'<li><a href="{_attr(href(p.url))}">'
                         f'{escape(p.title)}</a></li>' for p in pages[:limit])
         if len(pages) > limit:
             more = escape(ui["used_on_more"].format(count=len(pages) - limit))
@@ -291,17 +296,6 @@ def fill_used_on(html: str, lang: str, usage: Mapping[str, Sequence[PageRef]],
         return _fact_row("used-on", ui["used_on"], f'<ul>{items}</ul>')
 
     return _USED_ON.sub(row, html)
-
-
-def relative_url(target: str, from_page: str) -> str:
-    """Link from one site-relative page URL to another: en/glossary/ -> en/pods/ is ../pods/."""
-    base = from_page.split("/")[:-1]  # the folder the page's URL resolves against
-    path = target.split("/")
-    common = 0
-    while common < min(len(base), len(path) - 1) and base[common] == path[common]:
-        common += 1
-    result = "../" * (len(base) - common) + "/".join(path[common:])
-    return result or "./"
 
 
 def _attr(value: str) -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilingual_glossary.data.errors import GlossaryError
-from bilingual_glossary.data.model import DEFAULT_LANG, Glossary
+from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.l10n.freshness import (
     Status,
     Translation,
@@ -33,6 +34,10 @@ from bilingual_glossary.l10n.terminology import (
     page_allow,
 )
 from bilingual_glossary.languages import page_language
+from bilingual_glossary.page_source import read_page
+
+if TYPE_CHECKING:  # the MkDocs adapter; this module reads only the plain values it found
+    from bilingual_glossary.site_config import SiteFacts
 
 COMMANDS = ("l10n", "l10n-mark")
 
@@ -54,34 +59,42 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     mark_cmd.add_argument("--all", action="store_true",
                           help="every translated page and glossary text")
     for parser in (report, mark_cmd):
-        parser.add_argument("--l10n-dir", default="l10n",
-                            help="the record's folder, relative to --root (default: %(default)s)")
+        parser.add_argument("--l10n-dir", default=None,
+                            help="the record's folder, relative to --root (default: the "
+                                 "plugin's l10n_dir in mkdocs.yml)")
 
 
-def run(args: argparse.Namespace, glossary: Glossary) -> int:
-    root: Path = args.root
-    docs_dir = root / args.docs_dir
-    record_dir = root / args.l10n_dir
+def run(args: argparse.Namespace, glossary: Glossary, site: SiteFacts) -> int:
+    """The folders and the source language are the site's, as the plugin has them."""
+    root: Path = site.root
+    docs_dir = site.docs_dir
+    record_dir = root / args.l10n_dir if args.l10n_dir is not None else site.l10n_dir
+    source_lang = site.default_lang
     label = f"{relative_label(record_dir, root)}/{RECORD_FILE}"
     try:
         record = Record.load(record_dir, label)
-    except GlossaryError as exc:
-        print(exc.report(), file=sys.stderr)
+    except GlossaryError as exc:  # about the record, not the glossary: no glossary header
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
         return 1
-    translations = [*page_translations(root, docs_dir, DEFAULT_LANG),
-                    *term_translations(glossary, DEFAULT_LANG)]
-    if args.command == "l10n-mark":
-        return _mark(args, record or Record(record_dir), translations, root, docs_dir)
-    return _report(args, glossary, record, label, translations, root, docs_dir)
+    try:
+        translations = [*page_translations(root, docs_dir, source_lang, site.langs),
+                        *term_translations(glossary, source_lang)]
+        if args.command == "l10n-mark":
+            return _mark(args, record or Record(record_dir), translations, root, docs_dir)
+        return _report(args, glossary, record, label, translations, site)
+    except GlossaryError as exc:  # a page that cannot be read (page_source.py)
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
+        return 1
 
 
 def _report(args: argparse.Namespace, glossary: Glossary, record: Record | None, label: str,
-            translations: list[Translation], root: Path, docs_dir: Path) -> int:
-    drift = check_docs(root, docs_dir, DEFAULT_LANG)
+            translations: list[Translation], site: SiteFacts) -> int:
+    root, docs_dir = site.root, site.docs_dir
+    drift = check_docs(root, docs_dir, site.default_lang, site.langs)
     print("Structure of twin pages (heading ids, code blocks, internal links, macros)")
     _print_list(drift, "  no differences")
 
-    hits = _lint(glossary, root, docs_dir)
+    hits = _lint(glossary, site)
     print("\nSpellings to avoid (the glossary's avoid: lists)")
     _print_list(hits, "  none")
 
@@ -124,15 +137,20 @@ def _print_outdated(item: Status) -> None:
     print(f"    when it is updated: make l10n-mark {how}")
 
 
-def _lint(glossary: Glossary, root: Path, docs_dir: Path) -> list[str]:
+def _lint(glossary: Glossary, site: SiteFacts) -> list[str]:
+    root, docs_dir = site.root, site.docs_dir
     found: list[str] = []
     spellings: dict[str, AvoidedSpellings] = {}
     for page in sorted(docs_dir.rglob("*.md")):
-        lang = page_language(page.name, DEFAULT_LANG)
+        rel = page.relative_to(docs_dir).as_posix()
+        lang = site.page_langs.get(rel) or page_language(rel, site.default_lang,
+                                                          langs=site.langs)
+        if lang not in glossary.langs:  # no glossary text, nothing to avoid
+            continue
         if lang not in spellings:
             spellings[lang] = AvoidedSpellings(glossary, lang)
-        source = page.read_text(encoding="utf-8")
         page_label = relative_label(page, root)
+        source = read_page(page, page_label)
         try:
             allow = page_allow(source)
         except ValueError as exc:
@@ -172,7 +190,7 @@ def _mark(args: argparse.Namespace, record: Record, translations: list[Translati
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
-    for line in mark(record, chosen.values(), translations):
+    for line in mark(record, chosen.values(), translations):  # GlossaryError: see run()
         print(line)
     print(f"Wrote {relative_label(record.path, root)}. Commit it with the translation.")
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -19,6 +19,7 @@ from bilingual_glossary.data.model import LANGS, Glossary, Term
 from bilingual_glossary.l10n.markdown import normalize
 from bilingual_glossary.l10n.record import Record, fingerprint
 from bilingual_glossary.languages import suffix_language
+from bilingual_glossary.page_source import read_page
 
 State = Literal["current", "outdated", "unmarked"]
 _SENTENCE_END = re.compile(r"(?<=[.!?。])[ \t]+(?=\S)")
@@ -41,8 +42,9 @@ class Status:
     note: str = ""  # why there is no diff
 
 
-def translation_langs(source_lang: str) -> tuple[str, ...]:
-    return tuple(lang for lang in LANGS if lang != source_lang)
+def translation_langs(source_lang: str, langs: Sequence[str] = LANGS) -> tuple[str, ...]:
+    """The site's languages other than the source's: the ones translations are in."""
+    return tuple(lang for lang in langs if lang != source_lang)
 
 
 def relative_label(path: Path, root: Path) -> str:
@@ -53,10 +55,10 @@ def relative_label(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def source_pages(docs_dir: Path, source_lang: str) -> list[Path]:
+def source_pages(docs_dir: Path, source_lang: str, langs: Sequence[str] = LANGS) -> list[Path]:
     """The source-language pages: pods.md (or pods.ko.md), not pods.en.md."""
     return sorted(p for p in docs_dir.rglob("*.md")
-                  if suffix_language(p.name) in (None, source_lang))
+                  if suffix_language(p.name, langs) in (None, source_lang))
 
 
 def twin_path(source: Path, lang: str) -> Path:
@@ -68,15 +70,16 @@ def twin_path(source: Path, lang: str) -> Path:
 
 
 def read_source(path: Path) -> str:
-    return normalize(path.read_text(encoding="utf-8"))
+    return normalize(read_page(path, str(path)))
 
 
-def page_translations(root: Path, docs_dir: Path, source_lang: str) -> list[Translation]:
+def page_translations(root: Path, docs_dir: Path, source_lang: str,
+                      langs: Sequence[str] = LANGS) -> list[Translation]:
     """Every translated page whose source exists (a missing twin is the structure check's)."""
     found: list[Translation] = []
-    for source in source_pages(docs_dir, source_lang):
+    for source in source_pages(docs_dir, source_lang, langs):
         text: str | None = None
-        for lang in translation_langs(source_lang):
+        for lang in translation_langs(source_lang, langs):
             twin = twin_path(source, lang)
             if twin.is_file():
                 text = read_source(source) if text is None else text
@@ -103,7 +106,7 @@ def term_translations(glossary: Glossary, source_lang: str) -> list[Translation]
     return [Translation(f"glossary:{term.id}:{lang}", term.id,
                         f"{term.source} ({source_lang})", lang,
                         term_source_text(term, source_lang))
-            for term in glossary for lang in translation_langs(source_lang)]
+            for term in glossary for lang in translation_langs(source_lang, glossary.langs)]
 
 
 def status(record: Record, translation: Translation, with_diff: bool = True) -> Status:

@@ -51,6 +51,8 @@ class Record:
     def __init__(self, directory: Path, entries: dict[str, Entry] | None = None) -> None:
         self.directory = directory
         self.entries: dict[str, Entry] = dict(entries or {})
+        # the keys whose snapshots this record wrote: the only files save() may delete
+        self._owned: set[str] = set(self.entries)
 
     @property
     def path(self) -> Path:
@@ -118,28 +120,47 @@ class Record:
         entry = Entry(source, fingerprint(text))
         changed = self.entries.get(key) != entry or self.snapshot(key) != text
         self.entries[key] = entry
-        _write(self.snapshot_path(key), text)
+        self._owned.add(key)
+        self._write(self.snapshot_path(key), text)
         return changed
 
     def forget(self, key: str) -> None:
         self.entries.pop(key, None)
 
     def save(self) -> None:
-        """Write lock.json (sorted, so a mark shows as a small diff) and drop snapshots that no
-        entry uses any more."""
+        """Write lock.json (sorted, so a mark shows as a small diff) and drop the snapshots of
+        entries that are gone. Only those: a file someone else put in sources/ stays."""
         data = {"about": ABOUT, "format": FORMAT,
                 "translations": {key: {"source": e.source, "sha256": e.sha256}
                                  for key, e in sorted(self.entries.items())}}
-        _write(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        keep = {self.snapshot_path(key).resolve() for key in self.entries}
+        self._write(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         sources = self.directory / SOURCES_DIR
-        if sources.is_dir():
-            for path in sorted(sources.rglob("*.txt")):
-                if path.resolve() not in keep:
-                    path.unlink()
-            for folder in sorted((p for p in sources.rglob("*") if p.is_dir()), reverse=True):
-                if not any(folder.iterdir()):
-                    folder.rmdir()
+        for key in sorted(self._owned - set(self.entries)):
+            path = self.snapshot_path(key)
+            self._refuse_links(path)
+            if path.is_file():
+                path.unlink()
+            folder = path.parent  # and the folders that emptied, up to sources/
+            while folder != sources and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        self._owned = set(self.entries)
+
+    def _refuse_links(self, path: Path) -> None:
+        """A committed symbolic link (l10n/sources -> ../../elsewhere) would make a mark write
+        or delete outside the project: refuse any link from the record's folder down."""
+        for step in [*reversed(path.relative_to(self.directory).parents), path]:
+            candidate = self.directory / step
+            if candidate.is_symlink():
+                label = candidate.relative_to(self.directory.parent)
+                raise GlossaryError([Problem(
+                    str(label), "", "is a symbolic link; the record is written only inside "
+                    "the project.", f"replace {label} with a real folder or file (git rm it, "
+                    "then run `make l10n-mark ALL=1`).")])
+
+    def _write(self, path: Path, text: str) -> None:
+        self._refuse_links(path)
+        _write(path, text)
 
 
 def _write(path: Path, text: str) -> None:

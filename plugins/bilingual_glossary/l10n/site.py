@@ -8,11 +8,11 @@ spellings and outdated entries of the current glossary. The plugin hands it plai
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from html import escape
 from pathlib import Path
 
-from bilingual_glossary.data.model import Glossary
+from bilingual_glossary.data.model import LANGS, Glossary
 from bilingual_glossary.l10n.freshness import (
     read_source,
     relative_label,
@@ -82,10 +82,12 @@ def fill_badges(html: str, lang: str, source_lang: str, outdated: Collection[str
 class SiteL10n:
     """One build's view of translations and terminology."""
 
-    def __init__(self, root: Path, docs_dir: Path, record_dir: Path, source_lang: str) -> None:
+    def __init__(self, root: Path, docs_dir: Path, record_dir: Path, source_lang: str,
+                 langs: Sequence[str] = LANGS) -> None:
         self.root = root
         self.docs_dir = docs_dir
         self.source_lang = source_lang
+        self.langs = tuple(langs)  # the site's, the source language first
         self.record_dir = record_dir
         self._docs_label = relative_label(docs_dir, root)  # once: resolve() costs syscalls
         # None: the project keeps no record, so nothing is shown as outdated
@@ -126,14 +128,14 @@ class SiteL10n:
         if self.record is None or lang == self.source_lang:
             return False
         entry = self.record.entries.get(self.page_label(src_uri))
-        source = self.docs_dir / without_language_suffix(src_uri)
+        source = self.docs_dir / without_language_suffix(src_uri, self.langs)
         if not source.is_file():
             return False  # no source to be behind (the structure check reports it)
         return entry is None or entry.sha256 != fingerprint(read_source(source))
 
     def outdated_terms(self, glossary: Glossary, lang: str) -> frozenset[str]:
         self._use(glossary)
-        if self.record is None or lang not in translation_langs(self.source_lang):
+        if self.record is None or lang not in translation_langs(self.source_lang, self.langs):
             return frozenset()
         if lang not in self._outdated_terms:
             record = self.record

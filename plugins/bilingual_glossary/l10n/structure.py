@@ -18,10 +18,11 @@ import ast
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bilingual_glossary.data.model import LANGS
 from bilingual_glossary.l10n.freshness import (
     relative_label,
     source_pages,
@@ -34,6 +35,7 @@ from bilingual_glossary.l10n.markdown import (
     mask_code,
     scan,
 )
+from bilingual_glossary.page_source import read_page
 
 MACROS = ("term", "hierarchy", "hierarchy_chain", "glossary_page")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
@@ -218,25 +220,27 @@ def _at(numbers: tuple[int, ...]) -> str:
     return f" (lines {', '.join(map(str, numbers))})" if numbers else ""
 
 
-def check_docs(root: Path, docs_dir: Path, source_lang: str) -> list[str]:
+def check_docs(root: Path, docs_dir: Path, source_lang: str,
+               langs: Sequence[str] = LANGS) -> list[str]:
     """Every difference between twin pages, and every page without its twin."""
     problems: list[str] = []
-    sources = source_pages(docs_dir, source_lang)
-    expected = {twin_path(s, lang) for s in sources for lang in translation_langs(source_lang)}
+    sources = source_pages(docs_dir, source_lang, langs)
+    others = translation_langs(source_lang, langs)
+    expected = {twin_path(s, lang) for s in sources for lang in others}
     for source in sources:
         source_label = relative_label(source, root)
         structure = None
-        for lang in translation_langs(source_lang):
+        for lang in others:
             twin = twin_path(source, lang)
             label = relative_label(twin, root)
             if not twin.is_file():
                 problems.append(f"{source_label}: has no translation {label}. Fix: add it; "
                                 "every page exists in both languages.")
                 continue
-            structure = structure or read_structure(source.read_text(encoding="utf-8"))
+            structure = structure or read_structure(read_page(source, source_label))
             problems += compare(source_label, structure, label,
-                                read_structure(twin.read_text(encoding="utf-8")))
-    for lang in translation_langs(source_lang):
+                                read_structure(read_page(twin, label)))
+    for lang in others:
         for page in sorted(docs_dir.rglob(f"*.{lang}.md")):
             if page not in expected:
                 source = relative_label(page.with_name(page.name.replace(f".{lang}.md", ".md")),

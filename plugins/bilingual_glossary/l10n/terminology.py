@@ -20,14 +20,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-import yaml
-
 from bilingual_glossary.data.model import Glossary, Term
 from bilingual_glossary.data.names import words_key
+from bilingual_glossary.data.safe_yaml import YamlProblem, load_yaml
 from bilingual_glossary.l10n.markdown import Line, front_matter_text, prose_text, scan
 from bilingual_glossary.matching.endings import HANGUL, korean_end
 from bilingual_glossary.matching.exclusions import MentionRules
 from bilingual_glossary.matching.matcher import english_plurals
+from bilingual_glossary.page_source import FRONT_MATTER_DEPTH
 
 ALLOW_KEY = "glossary_allow"
 PROSE_META = ("title", "description")  # front matter keys a reader sees
@@ -199,9 +199,9 @@ def page_allow(source: str) -> tuple[str, ...]:
     if not body.strip():
         return ()
     try:
-        meta = yaml.safe_load(body)
-    except yaml.YAMLError:
-        return ()  # mkdocs reports broken front matter itself
+        meta = load_yaml(body, max_depth=FRONT_MATTER_DEPTH)
+    except YamlProblem:
+        return ()  # the build reports it (page_source.py)
     return allowed_spellings(meta.get(ALLOW_KEY)) if isinstance(meta, dict) else ()
 
 

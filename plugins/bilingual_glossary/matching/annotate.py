@@ -1,8 +1,8 @@
 """Annotate glossary terms in a page's rendered HTML, and say which terms the page uses.
 
-The adapters call this module; it joins the pieces: html_scan finds the names outside code,
-links and the like (one regex pass over the page), matcher knows the names, and markup
-writes the links and the tooltips.
+The plugin (plugin.py) calls this module; it joins the pieces: html_scan finds the names
+outside code, links and the like (one regex pass over the page), matcher knows the names, and
+markup writes the links and the tooltips.
 """
 
 from __future__ import annotations

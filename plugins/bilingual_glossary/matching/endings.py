@@ -1,8 +1,8 @@
 """The table of what may follow a Korean glossary name (korean_endings.yml), as regex pieces.
 
-The matcher puts `korean_end()` and `action_end()` after its names; the coverage report strips
-endings from bold phrases with `korean_stems()`. Both read the same table, so a form added to
-the YAML file is understood everywhere at once.
+The matcher puts `korean_end()` and `action_end()` after its names, and everything else that
+asks whether text names a term (the coverage report, the terminology lint) asks the matcher, so
+a form added to the YAML file is understood everywhere at once.
 
 Korean picks a particle by the sound before it (파드는 / 잡은, 노드로 / 시크릿으로), so each
 group of forms carries a condition on the syllable before it. The condition is a negative
@@ -193,21 +193,3 @@ def action_end(table: KoreanEndings | None = None) -> str:
     """Lookahead after the name of an action term: a 하다/되다/시키다 verb starts here."""
     verbs = (table or korean_endings()).action_verbs
     return f"(?={_alternation(verbs)})" if verbs else "(?!)"
-
-
-@cache
-def _tail_regex(table: KoreanEndings) -> re.Pattern[str]:
-    return re.compile(f"{_tail(table)}")
-
-
-def korean_stems(phrase: str, table: KoreanEndings | None = None) -> set[str]:
-    """Every reading of `phrase` as a name plus endings: 파드들은 -> {파드들은, 파드들, 파드}.
-
-    The coverage report uses it to tell whether a bold phrase names a term.
-    """
-    tail = _tail_regex(table or korean_endings())
-    stems = {phrase}
-    for cut in range(1, len(phrase)):
-        if tail.fullmatch(phrase, cut):
-            stems.add(phrase[:cut])
-    return stems

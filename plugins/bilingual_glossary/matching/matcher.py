@@ -15,8 +15,8 @@ Boundaries:
   be followed by a 하다/되다 verb (롤백한다, 롤아웃된); those names form a second, small trie.
 - English: the name (or its plural) must not be followed by a word character, nor by
   '-' or '.' and a word character (kube-proxy-config is one word).
-Letters match in either case; a space inside a name, or a CamelCase hump, matches any run of
-whitespace or hyphens, or none (rendered HTML may break a line anywhere; 로드-밸런싱,
+Letters match in either case; a space or a hyphen inside a name, or a CamelCase hump, matches
+any run of whitespace or hyphens, or none (rendered HTML may break a line anywhere; 로드-밸런싱,
 load-balancing and apiserver are common spellings).
 
 What the glossary says about single terms (`not_after`, `not_before`, `case_sensitive`) is
@@ -49,10 +49,11 @@ NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
             "\u2000-\u206f\u2190-\u23ff\u2500-\u27bf\u2e00-\u2e7f\u3000-\u303f"
             "\uff01-\uff0f")
 
-# A trie edge for the space inside a name: any run of whitespace or hyphens, or none, so
+# A gap inside a name (a mark on a trie node): any run of whitespace or hyphens, or none, so
 # 워커 노드 also finds 워커노드 (Korean spacing varies), 로드 밸런싱 finds 로드-밸런싱, and
 # API server finds apiserver. A CamelCase hump gets one too (ServiceAccount, service account).
 _SPACE = " "
+_HANGUL_RUN = re.compile(f"[{HANGUL}]+")
 _TEXT_SPACE = r"[\s\-]*"
 # how a character of a name may be written in HTML text (html.escape, &nbsp; ...)
 _HTML_FORMS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': '(?:"|&quot;|&#34;)',
@@ -92,13 +93,11 @@ class Matcher:
         self.lang = lang
         self.rules: dict[str, MentionRules] = dict(rules or {})
         self._ids: dict[str, str] = {}
-        self._ids_unhyphened: dict[str, str] = {}  # for 로드-밸런싱: the regex lets a hyphen
-        for name, term_id in names.items():        # stand where a name has a space
-            key = name_key(name)
+        for name, term_id in names.items():
+            key = name_key(name)  # 로드-밸런싱 and 로드밸런싱 are 로드 밸런싱
             if key:
                 # the first owner wins; the loader already rejects names shared by two terms
                 self._ids.setdefault(key, term_id)
-                self._ids_unhyphened.setdefault(key.replace("-", ""), term_id)
         self.seen: dict[str, str | None] = {}  # matched text -> id, skips name_key()
         korean = lang == "ko"
         trie = _trie(names)
@@ -117,7 +116,7 @@ class Matcher:
         for term in glossary:  # sorted by id, so the result is deterministic
             for name in term.text[lang].matched_names:
                 names.setdefault(name, term.id)
-                if lang != "ko":
+                if lang == "en":  # other languages: the names as written
                     for plural in english_plurals(name):
                         names.setdefault(plural, term.id)
         actions = [name for name, term_id in names.items() if glossary[term_id].action]
@@ -131,8 +130,6 @@ class Matcher:
         except KeyError:
             text = html.unescape(found) if "&" in found else found
             term_id = self._ids.get(name_key(text))
-            if term_id is None and "-" in text:  # a hyphen where the name has a space
-                term_id = self._ids_unhyphened.get(name_key(text).replace("-", ""))
             if len(self.seen) < 10_000:
                 self.seen[found] = term_id
             return term_id
@@ -175,6 +172,18 @@ class Matcher:
     def term_ids(self, text: str) -> set[str]:
         return {term_id for _, _, term_id in self.spans(text)}
 
+    def term_of(self, phrase: str) -> str | None:
+        """The term a whole phrase names (with a Korean ending or an English plural, as in a
+        page), or None: coverage asks here rather than keep a rule of its own."""
+        phrase = " ".join(phrase.split())
+        for start, end, term_id in self.spans(phrase, rules=False):
+            rest = phrase[end:]
+            # after a Korean name the regex has already checked that an ending follows
+            whole = start == 0 and (not rest or (self.lang == "ko"
+                                                 and _HANGUL_RUN.fullmatch(rest) is not None))
+            return term_id if whole else None
+        return None
+
 
 # --- building the regex -------------------------------------------------------------------
 
@@ -183,6 +192,11 @@ _END = ""  # key that marks the end of a name in the trie
 
 
 def _trie(names: Iterable[str]) -> _Trie:
+    """A trie of the names' characters. A gap in a name is not a step of its own but a mark
+    on the node (key _SPACE): a gap may come before the next character. So two names that
+    differ only in their gaps share one path, each node has one branch per character, and
+    the regex's longest match is the longest name (a gap branch that may match nothing would
+    otherwise take 워커노드 풀 as 워커 노드 and never try 워커노드 풀)."""
     root: _Trie = {}
     for name in names:
         tokens = _tokens(name)
@@ -190,13 +204,17 @@ def _trie(names: Iterable[str]) -> _Trie:
             continue
         node = root
         for token in tokens:
-            node = node.setdefault(token, {})
+            if token == _SPACE:
+                node[_SPACE] = {}
+            else:
+                node = node.setdefault(token, {})
         node[_END] = {}
     return root
 
 
 def _tokens(name: str) -> list[str]:
-    """The trie steps of a name: lower-case characters and _SPACE (any whitespace, or none).
+    """The trie steps of a name: lower-case characters and _SPACE (for a space or a hyphen in
+    the name: any run of whitespace or hyphens, or none), so the matcher's rule is name_key's.
 
     A Latin name written in CamelCase also gets a _SPACE at each hump, so ServiceAccount
     finds service account and ConfigMap finds config map: the loader holds names that differ
@@ -205,7 +223,7 @@ def _tokens(name: str) -> list[str]:
     tokens: list[str] = []
     previous = ""
     for char in name.strip():
-        if char.isspace():
+        if char.isspace() or char == "-":  # a hyphen is a gap too: kube-proxy, kube proxy
             if tokens and tokens[-1] != _SPACE:
                 tokens.append(_SPACE)
         else:
@@ -279,10 +297,13 @@ def _class_char(token: str, html_text: bool) -> str:
 def _alternatives(node: _Trie, html_text: bool) -> str:
     """Regex for the names below `node`; the longer continuations are tried first."""
     branches = [_token(token, html_text) + _alternatives(child, html_text)
-                for token, child in sorted(node.items()) if token != _END]
+                for token, child in sorted(node.items()) if token not in (_END, _SPACE)]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if _SPACE in node:  # a gap may come first, inside the optional part: never at a name's end
+        body = _token(_SPACE, html_text) + body
+        return f"(?:{body})?" if _END in node else body
     if _END in node:
         return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
     return body
