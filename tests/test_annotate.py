@@ -12,6 +12,7 @@ import pytest
 from bilingual_glossary.data.loader import load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.matching.annotate import Annotator, annotated_ids, term_link, tooltips_html
+from bilingual_glossary.matching.policy import NO_LIMITS, MarkPolicy
 from bilingual_glossary.tooltips.markup import tooltip_table
 from bilingual_glossary.tooltips.switch import HEAD_SCRIPT as SWITCH_HEAD_SCRIPT
 from conftest import ROOT
@@ -31,7 +32,55 @@ def link(term_id: str, text: str, href: str = HREF) -> str:
 
 
 def ko(html: str, every: bool = False) -> str:
-    return KO.annotate(html, HREF, every=every).html
+    """Matching and markup, without the page policy (tested on its own below)."""
+    return KO.annotate(html, HREF, every=every, policy=NO_LIMITS).html
+
+
+# --- the page policy of `annotate: first` (policy.py) ------------------------------------
+
+def marked(html: str, policy: MarkPolicy | None = None, every: bool = False) -> list[str]:
+    out = KO.annotate(html, HREF, every=every, policy=policy or MarkPolicy()).html
+    return re.findall(r'data-term="([^"]*)"', out)
+
+
+FIVE = "<p>파드와 노드, 컨테이너, 시크릿, 레이블</p>"
+
+
+def test_a_paragraph_gets_at_most_three_marks_in_reading_order():
+    assert marked(FIVE) == ["pod", "node", "container"]
+    assert marked(FIVE.replace("<p>", "<li>").replace("</p>", "</li>")) == [
+        "pod", "node", "container"]
+
+
+def test_a_term_skipped_in_a_full_paragraph_is_marked_at_its_next_mention():
+    assert marked(FIVE + "<p>시크릿을 쓴다.</p><p>또 시크릿.</p>") == [
+        "pod", "node", "container", "secret"]
+
+
+def test_the_limit_is_per_block_and_a_site_can_change_it():
+    assert marked(FIVE, MarkPolicy(per_block=1)) == ["pod"]
+    assert marked(FIVE, MarkPolicy(per_block=0)) == ["pod", "node", "container", "secret",
+                                                      "label"]
+    # two paragraphs, three marks each
+    assert len(marked(FIVE + "<p>네임스페이스, 잡, 인그레스, 클러스터</p>")) == 6
+
+
+def test_a_term_is_not_marked_in_its_own_section():
+    page = ('<h2 id="pod">파드</h2><p>파드는 노드에서 돈다.</p>'
+            '<h3 id="more">더</h3><p>파드가 여기도.</p>'
+            '<h2 id="next">다음</h2><p>파드를 쓴다.</p>')
+    out = KO.annotate(page, HREF).html
+    assert re.findall(r'data-term="([^"]*)"', out) == ["node", "pod"]
+    assert out.index('data-term="pod"') > out.index('id="next"')
+    assert marked(page, MarkPolicy(own_section=True)) == ["pod", "node"]
+
+
+def test_the_policy_leaves_annotate_all_and_term_links_alone():
+    assert marked(FIVE, every=True) == ["pod", "node", "container", "secret", "label"]
+    page = (f'<h2 id="pod">x</h2><p>{link("pod", "파드")} {link("node", "노드")} '
+            "노드 컨테이너 시크릿 레이블</p>")
+    # the author's links stay and do not use up the paragraph's three automatic marks
+    assert marked(page) == ["pod", "node", "container", "secret", "label"]
 
 
 # --- the output contract ------------------------------------------------------------------
@@ -297,6 +346,49 @@ def test_built_pages_link_terms_and_carry_their_tooltips(site_dir):
 
 # --- the plugin's page events: switches and the pages it skips ----------------------------
 
+class _Marks(HTMLParser):
+    """Marks per paragraph, list item or cell, and marks inside their own term's section."""
+
+    BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[int] = []  # indexes into counts of the blocks open here
+        self.counts: list[int] = []
+        self.sections: list[tuple[int, str | None]] = []
+        self.in_own_section: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in self.BLOCKS:
+            self.open.append(len(self.counts))
+            self.counts.append(0)
+        elif tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            while self.sections and self.sections[-1][0] >= int(tag[1]):
+                self.sections.pop()
+            self.sections.append((int(tag[1]), attributes.get("id")))
+        elif tag == "a" and "glossary-term" in (attributes.get("class") or "").split():
+            if self.open:
+                self.counts[self.open[-1]] += 1
+            term_id = attributes.get("data-term")
+            if any(section_id == term_id for _, section_id in self.sections):
+                self.in_own_section.append(term_id or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS and self.open:
+            self.open.pop()
+
+
+@pytest.mark.parametrize("page", ["index.html", "pods/index.html", "en/index.html",
+                                  "en/pods/index.html"])
+def test_home_and_pods_pages_read_calmly(site_dir, page: str):
+    reader = _Marks()
+    reader.feed((site_dir / page).read_text(encoding="utf-8"))
+    assert sum(reader.counts) >= 5  # the page is annotated at all
+    assert max(reader.counts) <= 3
+    assert reader.in_own_section == []
+
+
 SITE_YML = """\
 site_name: t
 site_url: https://example.org/docs/
@@ -418,7 +510,8 @@ def _element(children):
         ("p", ""), ("li", ""), ("strong", ""), ("em", ""), ("span", ' title="파드 > 노드"'),
         ("code", ""), ("pre", ""), ("a", ' href="x.html"'), ("h1", ""), ("h2", ' id="x"'),
         ("h6", ""), ("div", ' class="no-glossary"'), ("div", ""), ("button", ""),
-        ("td", ""), ("ul", ""), ("span", " title='노드 < 파드'"),
+        ("td", ""), ("ul", ""), ("span", " title='노드 < 파드'"), ("h2", ' id="pod"'),
+        ("h3", " id='node'"),
     ])
     return st.tuples(wrappers, st.lists(children, max_size=4)).map(
         lambda t: f"<{t[0][0]}{t[0][1]}>{''.join(t[1])}</{t[0][0]}>")

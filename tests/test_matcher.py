@@ -4,6 +4,8 @@ case_sensitive)."""
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import yaml
 from bilingual_glossary import GlossaryError, load_glossary
 from bilingual_glossary.data.model import Glossary, Term, TermText
 from bilingual_glossary.data.names import words_key
+from bilingual_glossary.data.sense import Sense
 from bilingual_glossary.matching import exclusions
 from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.matching.endings import (
@@ -484,16 +487,16 @@ def test_hostile_exclusions_in_html():
 
 PIECES = st.sampled_from(["웹", "아마존", " ", "  ", "\n", "\u3000", "-", "<em>", "</em>",
                           "<p>", "</p>", '<span class="x">', "<br>", "&amp;", "&#50937;",
-                          "&nbsp;", "중단", "중", "IP", "ip", "a", ">", "<", ";", ".", "공을"])
+                          "&nbsp;", "중단", "중", "IP", "ip", "a", ">", "<", ";", ".", "공을",
+                          '<em title="a>b">', "<span title='<p>'>", "<code>", "</code>"])
 SIDE = st.lists(PIECES, max_size=8).map("".join)
 RULES = MentionRules(not_after=("웹", "아마존웹", "을"), not_before=("중단", "ip"))
 
 
 def _reads_everything(text: str, start: int, end: int, html: bool) -> bool:
     """The rules without the quick look: the whole neighbourhood, every time."""
-    window = exclusions._WINDOW
-    before = words_key(exclusions._plain(text[max(0, start - window):start], html, True))
-    after = words_key(exclusions._plain(text[end:end + window], html, False))
+    before = words_key(exclusions._side(text, start, -1, html))
+    after = words_key(exclusions._side(text, end, 1, html))
     return not (before.endswith(RULES.not_after) or after.startswith(RULES.not_before))
 
 
@@ -504,3 +507,173 @@ def test_the_quick_look_agrees_with_reading_the_neighbourhood(before: str, after
     text = f"{before}서비스{after}"
     start, end = len(before), len(before) + 3
     assert RULES.accepts(text, start, end, html) == _reads_everything(text, start, end, html)
+
+
+# --- bounded work and character references (issue 23) ----------------------------------------
+
+def _rows(*names: tuple[str, str]) -> list[tuple]:
+    return [(f"t{i}", ko, [], en, []) for i, (ko, en) in enumerate(names)]
+
+
+def test_a_name_of_hyphen_tokens_does_not_hang_on_a_run_of_hyphens():
+    glossary = make_glossary(_rows(("가" + " -" * 12 + " 나", "a" + " -" * 12 + " b")))
+    annotator = Annotator(glossary, "en")
+    page = "<p>x a" + "-" * 40 + "c and a - - - - - - - - - - - - b</p>"
+    started = time.perf_counter()
+    result = annotator.annotate(page, "g/", every=True)
+    assert time.perf_counter() - started < 1.0
+    assert result.used == {"t0"}
+    assert Matcher.for_glossary(glossary, "en").term_ids("a" + "-" * 5000 + "c") == set()
+
+
+def test_a_space_still_finds_a_hyphen_after_a_hyphen_step():
+    matcher = Matcher({"a - b": "x", "a c": "y"}, "en")
+    assert [t for _, _, t in matcher.spans("a-b, a - b, a-c, a  c")] == ["x", "x", "y", "y"]
+
+
+@pytest.mark.parametrize("page", [
+    "<p>Tom &amp; Jerry say &quot;hi&quot; &para; &#34;x&#34; &#xa0;</p>",
+    "<p>Tom &AMP; Jerry</p>",
+])
+def test_english_names_that_spell_references_are_not_found_inside_them(page: str):
+    glossary = make_glossary(_rows(("앰프", "amp"), ("따옴표", "quot"), ("문단", "para"),
+                                   ("숫자", "34"), ("공백", "xa0")))
+    result = Annotator(glossary, "en").annotate(page, "g/", every=True)
+    assert result.used == frozenset() and result.html == page
+
+
+def test_a_name_after_an_escaped_ampersand_is_still_found():
+    glossary = make_glossary(_rows(("디", "D")))
+    result = Annotator(glossary, "en").annotate("<p>R&amp;D and D</p>", "g/", every=True)
+    assert result.html.count('class="glossary-term"') == 2
+
+
+NAME_PIECES = st.sampled_from(["a", "b", "-", " ", "  ", "&", "amp", ";", "가", "나", ".", "x"])
+PAGE_PIECES = st.sampled_from(["a", "b", "-" * 40, "-", " ", " " * 30, "&amp;", "&nbsp;",
+                               "가", "나", "<em>", "</em>", "\n", ".", "x", "&#34;"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(st.lists(NAME_PIECES, min_size=1, max_size=14).map("".join),
+                      min_size=1, max_size=4),
+       page=st.lists(PAGE_PIECES, max_size=60).map("".join))
+def test_any_names_on_any_page_take_bounded_time(names: list[str], page: str):
+    rows = [(f"t{i}", f"가{name}", [], name, []) for i, name in enumerate(names)
+            if name.strip()]
+    glossary = make_glossary(rows)
+    for lang in ("ko", "en"):
+        annotator = Annotator(glossary, lang)
+        assert annotator.matcher.regex  # compiled before the clock starts
+        started = time.perf_counter()
+        annotator.annotate(f"<p>{page}</p>", "g/", every=True)
+        list(annotator.matcher.spans(page))
+        # a backtracking regex takes seconds to hours here; a linear one, milliseconds
+        assert time.perf_counter() - started < 2.0, (names, page)
+
+
+# --- sense: telling an ambiguous name's object from the everyday word (data/sense.py) ---------
+
+SENSE = Sense(shown_by=("Service", "엔드포인트"), everyday_after=("원격", "필요한"),
+              object_after=("NodePort", "헤드리스"), latin_name="everyday")
+SENSE_GLOSSARY = make_glossary([
+    ("service", "서비스", [], "Service", [], {"ko": {"sense": SENSE}}),
+    ("pod", "파드", [], "Pod", []),
+    ("image", "이미지", [], "Image", [], {"ko": {"sense": Sense(shown_by=("레지스트리",))}}),
+])
+SENSE_KO = Matcher.for_glossary(SENSE_GLOSSARY, "ko")
+SENSE_ANNOTATOR = Annotator(SENSE_GLOSSARY, "ko")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Latin-script name right before it: a component or product
+    ("파드 앞의 Konnectivity 서비스가 돈다.", ["파드"]),
+    ("파드와 (AWS 서비스)", ["파드"]),
+    # but not code, and not the object's own kinds
+    ("파드 앞의 `my-svc` 서비스가 돈다.", ["파드", "서비스"]),
+    ("파드 앞의 NodePort 서비스가 돈다.", ["파드", "서비스"]),
+    ("헤드리스 서비스에는 파드가 있다.", ["서비스", "파드"]),
+    # a modifier that only the everyday word takes
+    ("파드가 원격 서비스를 부른다.", ["파드"]),
+    ("파드에 필요한 서비스", ["파드"]),
+    # its English name in parentheses: the object, whatever comes before
+    ("Konnectivity 서비스(Service)는 아니다.", ["서비스"]),
+    ("원격 서비스 (Service)를 쓴다.", ["서비스"]),
+])
+def test_sense_cues_around_a_mention(text: str, expected: list[str]):
+    assert [name for name, _ in found(SENSE_KO, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("서비스를 만든다.", []),  # nothing on the page shows the object
+    ("서비스를 만든다. 엔드포인트가 생긴다.", ["서비스"]),  # one of shown_by
+    ("서비스를 만든다. 그다음 파드가 뜬다.", ["서비스", "파드"]),  # a term without a sense
+    ("이미지와 서비스", []),  # terms with a sense do not show each other
+])
+def test_an_ambiguous_term_counts_only_where_the_page_shows_its_object(text, expected):
+    assert [name for name, _ in found(SENSE_KO, text)] == expected
+    marked = re.findall(r'data-term="([^"]*)"',
+                        SENSE_ANNOTATOR.annotate(f"<p>{text}</p>", "g/").html)
+    assert len(marked) == len(expected)
+
+
+def test_the_page_shows_the_object_anywhere_even_in_code():
+    page = "<p>서비스를 만든다.</p><pre><code>kind: Service</code></pre>"
+    assert SENSE_ANNOTATOR.annotate(page, "g/").used == {"service"}
+    assert list(SENSE_KO.spans("서비스를 만든다.", page="...Service...")) == [(0, 3, "service")]
+
+
+def test_sense_cues_read_the_html_around_a_mention():
+    result = SENSE_ANNOTATOR.annotate(
+        "<p>파드, <code>my-svc</code> 서비스, <em>Konnectivity</em> 서비스, "
+        "서비스<em>(Service)</em></p>", "g/", every=True)
+    assert re.findall(r'data-term="([^"]*)"', result.html) == ["pod", "service", "service"]
+
+
+def test_the_sense_field_loads(tmp_path: Path):
+    ko = {"term": "서비스", "short": "정의.",
+          "sense": {"shown_by": ["Service"], "everyday_after": "원격", "latin_name": "everyday"}}
+    sense = _load_with(tmp_path, ko=ko)["service"].text["ko"].sense
+    assert sense == Sense(shown_by=("Service",), everyday_after=("원격",), latin_name="everyday")
+
+
+@pytest.mark.parametrize("sense,expected", [
+    ("yes", "ko.sense: must be a mapping."),
+    ({"shown": ["x"]}, "ko.sense.shown: is not a known field."),
+    ({"shown_by": [1]}, "ko.sense.shown_by: must be a list of non-empty words."),
+    ({"latin_name": "product"}, "ko.sense.latin_name: must be everyday or object"),
+    ({"everyday_after": ["가" * 31]}, "ko.sense.everyday_after: '" + "가" * 31),
+])
+def test_a_bad_sense_field_gives_one_clear_problem(tmp_path: Path, sense, expected: str):
+    message = _problem(tmp_path, ko={"term": "서비스", "short": "정의.", "sense": sense})
+    assert message.startswith(f"glossary/service.yml: {expected}")
+    assert "Fix:" in message
+
+
+def test_latin_name_makes_no_sense_for_a_latin_name(tmp_path: Path):
+    en = {"term": "Service", "short": "Definition.", "sense": {"latin_name": "everyday"}}
+    message = _problem(tmp_path, en=en)
+    assert message.startswith("glossary/service.yml: en.sense.latin_name: applies only")
+
+
+def test_the_longer_name_wins_when_a_shorter_one_is_also_spelled_with_a_space():
+    matcher = Matcher({"쿠버네티스": "k", "쿠버 네티스": "k", "쿠버네티스 클러스터": "c"}, "ko")
+    text = "쿠버네티스 클러스터가, 쿠버 네티스, 쿠버-네티스, 쿠버네티스클러스터"
+    assert [(text[s:e], t) for s, e, t in matcher.spans(text)] == [
+        ("쿠버네티스 클러스터", "c"), ("쿠버 네티스", "k"), ("쿠버-네티스", "k"),
+        ("쿠버네티스클러스터", "c")]
+
+
+def test_a_glossary_of_many_spaced_names_compiles_quickly():
+    names = {" ".join("ab"[(i >> bit) & 1] for bit in range(16)): f"t{i}" for i in range(300)}
+    started = time.perf_counter()
+    matcher = Matcher(names, "en")
+    assert matcher.regex and time.perf_counter() - started < 5.0
+    assert matcher.term_ids(next(iter(names))) == {"t0"}
+
+
+def test_a_quoted_angle_bracket_in_a_tag_is_not_text_next_to_a_name():
+    # the neighbourhood is read with html_scan's tokenizer: title="x>중단" is inside the tag
+    result = KO_ANNOTATOR.annotate('<p>서비스<span title="x>중단">는</span> 돈다</p>', "g/")
+    assert result.used == {"service"}
+    result = KO_ANNOTATOR.annotate('<p>서비스<span title="x>y">중단</span>된다</p>', "g/")
+    assert result.used == set()

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from bilingual_glossary import load_glossary
-from bilingual_glossary.matching.annotate import Annotator
-from bilingual_glossary.matching.corpus import (
+from bilingual_glossary.evaluation import (
     Case,
     CorpusError,
     found_in_html,
@@ -20,6 +19,7 @@ from bilingual_glossary.matching.corpus import (
     report,
     score,
 )
+from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.matching.matcher import Matcher
 from conftest import ROOT
 
@@ -101,3 +101,27 @@ def test_an_unknown_term_id_in_the_corpus_is_named(tmp_path: Path):
 def test_parse_marked_offsets():
     assert parse_marked("그 [[파드|pod]]들과 [[etcd|etcd]].") == (
         "그 파드들과 etcd.", ((2, 4, "pod"), (7, 11, "etcd")))
+
+
+# --- the held-out corpus: loaded and reported, never a pass/fail score ------------------------
+
+HELD_OUT = CORPUS / "held-out"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_held_out_corpus_is_credited_marked_and_from_pages_outside_concepts(lang: str):
+    path = HELD_OUT / f"{lang}.yml"
+    assert "CC BY 4.0" in path.read_text(encoding="utf-8")
+    pages = load_corpus(path, GLOSSARY.terms, pages=True)
+    assert pages and all(case.category.startswith(("tasks/", "tutorials/", "reference/"))
+                         for case in pages)
+    assert sum(len(case.expected) for case in pages) >= 50
+
+
+def test_a_page_case_joins_its_sentences_and_moves_the_marks(tmp_path: Path):
+    corpus = tmp_path / "ko.yml"
+    corpus.write_text("tasks/x:\n  - '[[파드|pod]]는 있다.'\n  - '그 [[노드|node]].'\n",
+                      encoding="utf-8")
+    (page,) = load_corpus(corpus, GLOSSARY.terms, pages=True)
+    assert page.text == "파드는 있다.\n그 노드."
+    assert page.expected == ((0, 2, "pod"), (10, 12, "node"))

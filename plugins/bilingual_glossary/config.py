@@ -34,6 +34,11 @@ class GlossaryConfig(base.Config):
     # link each term's first mention on a page, every mention, or none; a page's front
     # matter `glossary: first|all|off` overrides it
     annotate = c.Choice(ANNOTATE_MODES, default="first")
+    # page policy of `annotate: first` (matching/policy.py): at most this many automatic
+    # marks in a paragraph, list item or cell (0: no limit), and whether a term is marked
+    # inside the section whose heading id is its id
+    marks_per_block = c.Type(int, default=3)
+    mark_own_section = c.Type(bool, default=False)
     # the page (in docs_dir, default language) that holds <!-- bilingual-glossary --> (or
     # calls {{ glossary_page() }}); its
     # translations are found by suffix (glossary.en.md) or by mkdocs-static-i18n

@@ -40,6 +40,7 @@ from bilingual_glossary.languages import (
     without_language_suffix,
 )
 from bilingual_glossary.macros import MacroContext, make_macros
+from bilingual_glossary.matching.policy import MarkPolicy
 from bilingual_glossary.page_source import front_matter, unclosed_front_matter
 from bilingual_glossary.placeholders import anchor_ids
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
@@ -97,6 +98,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._linked.clear()
         self._untranslated.clear()
         self._content_scripts.clear()
+        if self.config.marks_per_block < 0:
+            raise PluginError("bilingual-glossary: marks_per_block is "
+                              f"{self.config.marks_per_block}. Fix: write 0 for no limit, or "
+                              "the most automatic marks a paragraph may get (default 3).")
+        self._policy = MarkPolicy(self.config.marks_per_block, self.config.mark_own_section)
         try:
             self.session = self._cache.session(self.glossary_dir, self.langs)
         except GlossaryError as exc:
@@ -227,7 +233,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return html
         mode = self._mode(page)
         result = self.session.annotator(lang).annotate(html, self._glossary_href(page, lang),
-                                                       every=mode == "all")
+                                                       every=mode == "all",
+                                                       policy=self._policy)
         if not self._excluded_from_used_on(page):
             ref = PageRef(page.title or page.url, page.url,
                           self._nav_order.get(page.url, len(self._nav_order)))

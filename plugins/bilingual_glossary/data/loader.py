@@ -16,6 +16,7 @@ from bilingual_glossary.data.errors import GlossaryError, Problem
 from bilingual_glossary.data.model import LANGS, Glossary, Term, TermText
 from bilingual_glossary.data.names import MAX_WORDS_LENGTH, name_key, words_key
 from bilingual_glossary.data.safe_yaml import YamlProblem, load_yaml
+from bilingual_glossary.data.sense import parse_sense
 
 TAGS_FILE = "_tags.yml"
 ALLOWED_OTHER_FILES = {"README.md"}
@@ -27,7 +28,7 @@ TOP_KEYS = {"part_of", "kind_of", "related", "tags", "docs", "standalone", "inhe
 LANG_KEYS = {"term", "aliases", "short", "long", "avoid", "docs"}
 # which mentions count (matching/exclusions.py): see _mention_fields
 TOP_KEYS |= {"action"}
-LANG_KEYS |= {"not_after", "not_before", "case_sensitive"}
+LANG_KEYS |= {"not_after", "not_before", "case_sensitive", "sense"}
 REF_FIELDS = ("part_of", "kind_of")
 
 
@@ -342,9 +343,14 @@ def _mention_fields(section: dict[str, Any], lang: str, label: str,
                   "write `case_sensitive: true` to link only the names as written (Service, "
                   "not service), or remove the field.")
         ok = False
-    if not ok:
+    aliases = section.get("aliases")
+    names = (str(section.get("term", "")), *(map(str, aliases) if isinstance(aliases, list)
+                                             else ()))
+    sense, problems = parse_sense(section.get("sense"), names, f"{lang}.sense", label)
+    found.problems += problems
+    if not ok or problems:
         return None
-    return {**lists, "case_sensitive": case_sensitive}
+    return {**lists, "case_sensitive": case_sensitive, "sense": sense}
 
 
 def _string_list(data: dict[str, Any], key: str, label: str, found: _Collector,

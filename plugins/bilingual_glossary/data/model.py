@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bilingual_glossary.data.sense import Sense
+
 # The languages a glossary has when no site says otherwise (`check` without mkdocs.yml): a
 # site's own languages come from its configuration (site_config.py, languages.py).
 LANGS: tuple[str, ...] = ("ko", "en")
@@ -24,6 +26,7 @@ class TermText:
     not_after: tuple[str, ...] = ()  # words right before a name that make it not this term
     not_before: tuple[str, ...] = ()  # words right after a name that make it not this term
     case_sensitive: bool = False  # only the names as written, not the lower-case everyday word
+    sense: Sense | None = None  # an ambiguous name: how the object is told apart (data/sense.py)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bilingual_glossary.data.model import Glossary
+from bilingual_glossary.matching.exclusions import MentionRules
 from bilingual_glossary.matching.html_scan import (
     ANNOTATION_CLASS,
     Mode,
@@ -23,6 +24,7 @@ from bilingual_glossary.matching.html_scan import (
     text_segments,
 )
 from bilingual_glossary.matching.matcher import Matcher
+from bilingual_glossary.matching.policy import CALM, NO_LIMITS, MarkPolicy, PagePlaces
 from bilingual_glossary.tooltips.markup import (
     annotated_ids,
     annotation_start,
@@ -32,6 +34,8 @@ from bilingual_glossary.tooltips.markup import (
 )
 
 __all__ = ["Annotated", "Annotator", "annotated_ids", "term_link", "tooltips_html"]
+
+_PLAIN = MentionRules()  # a term without rules of its own
 
 
 @dataclass(frozen=True)
@@ -53,24 +57,33 @@ class Annotator:
         self._starts: dict[str, dict[str, str]] = {}  # glossary href -> id -> link start tag
         self.tooltips = tooltip_table(glossary, lang)  # term id -> its hidden tooltip
 
-    def annotate(self, html: str, glossary_href: str, every: bool = False) -> Annotated:
+    def annotate(self, html: str, glossary_href: str, every: bool = False,
+                 policy: MarkPolicy = CALM) -> Annotated:
         """Link the first occurrence of each term (every occurrence if `every`).
 
         Each link wraps an unchanged slice of the input, so the visible text stays the same.
-        Terms in headings and link text count as used but are not linked.
+        Terms in headings and link text count as used but are not linked. Without `every`,
+        `policy` may leave a first occurrence for a later one (policy.py).
         """
         existing: set[str] = set()
+        block, in_block = -1, 0  # the block of the last mark, and its marks so far
         # an author's term() links: each counts as the first occurrence of its term
         authored = annotated_ids(html) if ANNOTATION_CLASS in html else set()
         done = set() if every else set(authored)  # terms already linked on this page
         # The scanner consumes the character before a name, so a name may not start the
         # text: scan a copy that starts with '>' and work in its offsets.
         source = ">" + html
+        # where a mark may go, read only when one may (policy.py)
+        state = None if every or policy == NO_LIMITS else PagePlaces(source, 1)
         used: set[str] = set()
         starts = self._starts.setdefault(glossary_href, {})
         seen = self.matcher.seen
         lookup = self.matcher.lookup
         rules = self.matcher.rules  # the glossary's own: not_after, case_sensitive ...
+        # terms with a sense whose object the page has not shown yet (exclusions.py): their
+        # marks are tentative until the page mentions a term without one, and else undone
+        unshown = self.matcher.unshown(html, True) if self.matcher.has_sense else set()
+        tentative: list[tuple[str, int]] = []  # (term id, index of its start tag in pieces)
         annotate = Mode.ANNOTATE
         pieces: list[str] = []
         copied = 1  # source[1:copied] is already in pieces
@@ -83,15 +96,32 @@ class Annotator:
                 first, last = m.span("name")
                 if not rules[term_id].accepts(source, first, last, True):
                     continue  # judged on the HTML around the name, on either path
+            if unshown and term_id not in unshown and not rules.get(term_id, _PLAIN).shown_by:
+                unshown = set()  # the page speaks of the objects: every sense is shown
             used.add(term_id)
             if mode is not annotate or (term_id in done and not every):
                 continue
+            if state is not None:
+                state.advance(m.span("name")[0])
+                if state.block != block:
+                    block, in_block = state.block, 0
+                if not policy.allows(term_id, state, in_block):
+                    continue  # marked at a later mention, if there is one
+                in_block += 1
             if term_id not in starts:
                 starts[term_id] = annotation_start(term_id, glossary_href)
             first, last = m.span("name")
+            if term_id in unshown:
+                tentative.append((term_id, len(pieces) + 1))
             pieces += (source[copied:first], starts[term_id], source[first:last], "</a>")
             copied = last
             done.add(term_id)
+        if unshown:
+            for term_id, index in tentative:
+                if term_id in unshown:
+                    pieces[index] = pieces[index + 2] = ""
+            used -= unshown
+            done -= unshown - authored
         used |= existing
         linked = frozenset(done | authored)
         if not pieces:

@@ -1,8 +1,10 @@
 """Walk rendered HTML and say which text may be annotated, only counted, or left alone.
 
-A regex tokenizer, not a DOM: it keeps the input byte for byte, so the annotator can copy
-every untouched slice as it is. It copes with comments, quoted attributes containing '>',
-raw-text elements (script, style, textarea, title), void elements, and unclosed <p>/<li>.
+The package's one HTML tokenizer (TAG_BODY and its pieces; tag_at, tag_start and attribute
+for other modules). A regex tokenizer, not a DOM: it keeps the input byte for byte, so the
+annotator can copy every untouched slice as it is. It copes with comments, quoted
+attributes containing '>', raw-text elements (script, style, textarea, title), void elements,
+and unclosed <p>/<li>.
 Only elements that change the mode are tracked, and code blocks, svg and the like are
 jumped over whole.
 
@@ -56,34 +58,30 @@ PHRASING = frozenset({
     "rt", "s", "samp", "script", "select", "slot", "small", "span", "strong", "sub", "sup",
     "svg", "template", "textarea", "time", "u", "var", "video", "wbr"})
 
+# The one tag grammar of the package, in pieces. Every way through a page below is built from
+# them, and other modules read tags through tag_at() and tag_start(), never a pattern of their
+# own. A tag is written here after its '<', up to (not including) its final '>'.
 # A tag's attributes: quoted values may hold '>'. Written unrolled, the cheapest form for re.
 ATTRS = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""
 RAW_TEXT = frozenset({"script", "style", "textarea", "title"})  # their text holds no tags
-# A tag, after its '<', up to (not including) its final '>'. The scanner leaves that '>' for
-# the next match, where it is the character before a name that follows the tag.
-TAG_BODY = (
-    r"!--.*?(?:--(?=>)|\Z)"  # comment
-    r"|(?P<raw>script|style|textarea|title)(?=[\s/>])"  # raw-text element: up to its end tag
-    rf"{ATTRS}>.*?(?:</(?P=raw)\s*(?=>)|\Z)"
-    r"|(?:/(?P<close>[a-z][^\s/>]*+)|(?P<open>[a-z][^\s/>]*+))"  # end or start tag
-    rf"{ATTRS}(?=>)"
-    r"|[!?][^>]*+"  # doctype, CDATA, processing instruction
-    r"|/?[a-z].*"  # an unclosed quote or tag: the rest is inside it
-)
+_COMMENT = r"!--.*?(?:--(?=>)|\Z)"
+_START = rf"(?P<open>[a-z][^\s/>]*+){ATTRS}(?=>)"
+_END = rf"/(?P<close>[a-z][^\s/>]*+){ATTRS}(?=>)"
+_DECLARATION = r"[!?][^>]*+"  # doctype, CDATA, processing instruction
+_UNCLOSED = r"/?[a-z].*"  # an unclosed quote or tag: the rest is inside it
+# A raw-text element whole: its text is not markup.
+_RAW = rf"(?P<raw>script|style|textarea|title)(?=[\s/>]){ATTRS}>.*?(?:</(?P=raw)\s*(?=>)|\Z)"
+# The scanner leaves a tag's final '>' for its next match, where it is the character before a
+# name that follows the tag.
+TAG_BODY = f"{_COMMENT}|{_RAW}|{_END}|{_START}|{_DECLARATION}|{_UNCLOSED}"
 # The same for scan(), which sees every tag of every page. Start and end tags come first, and
 # scan() itself jumps over the text of raw-text elements. Tags without attributes that do not
 # open a tracked element (</p>, <li>, </td> ...) go by in runs, with the whitespace between
 # them: while no tracked element is open they change nothing, and most tags are of that kind.
 _TRACKED = "|".join(sorted(TAG_MODES, key=len, reverse=True))  # raw-text ones included
 _PLAIN_TAG = rf"(?:/[a-z][a-z0-9]*+|(?!(?:{_TRACKED})>)[a-z][a-z0-9]*+)(?=>)"
-SCAN_TAG_BODY = (
-    rf"(?P<plain>{_PLAIN_TAG}(?:>\s*+<{_PLAIN_TAG})*+)"
-    rf"|(?P<open>[a-z][^\s/>]*+){ATTRS}(?=>)"
-    rf"|/(?P<close>[a-z][^\s/>]*+){ATTRS}(?=>)"
-    r"|!--.*?(?:--(?=>)|\Z)"
-    r"|[!?][^>]*+"
-    r"|/?[a-z].*"
-)
+SCAN_TAG_BODY = (f"(?P<plain>{_PLAIN_TAG}(?:>\\s*+<{_PLAIN_TAG})*+)"
+                 f"|{_START}|{_END}|{_COMMENT}|{_DECLARATION}|{_UNCLOSED}")
 # every tag and comment as a whole, for the text runs of the slow path
 _TOKEN = re.compile(f"<(?:{TAG_BODY})>?", re.S | re.I)
 # character references other than these few are decoded to see if they stand for a letter
@@ -94,8 +92,7 @@ _END_SEARCH: dict[str, re.Pattern[str]] = {}
 _RAW_END: dict[str, re.Pattern[str]] = {}
 _REFERENCE_IS_TEXT: dict[str, bool] = {}  # '&para;' -> False: pages repeat a few references
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-_CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_TERM_ATTR = re.compile(r"""\sdata-term\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_ATTRIBUTE: dict[str, re.Pattern[str]] = {}
 
 
 @dataclass
@@ -130,11 +127,54 @@ def decode_text(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), offsets
 
 
+def attribute(tag: str, name: str) -> str | None:
+    """The raw value of attribute `name` in a start tag's text, else None (first one wins,
+    as in browsers). Values stay as written: decode them if they may hold references."""
+    pattern = _ATTRIBUTE.get(name)
+    if pattern is None:
+        pattern = _ATTRIBUTE[name] = re.compile(
+            rf"""\s{re.escape(name)}\s*=\s*(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.I)
+    m = pattern.search(tag)
+    return None if m is None else (m.group(1) or m.group(2) or m.group(3) or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One tag as the tokenizer reads it: html[start:end] is its whole text."""
+
+    start: int
+    end: int  # just after its '>' (or the end of the text, for an unclosed one)
+    name: str  # lower case; "" for a comment, a doctype or the like
+    closing: bool
+
+
+def tag_at(html: str, pos: int) -> Tag | None:
+    """The tag that starts with the '<' at `pos`, else None (a '<' that is only text).
+    A raw-text element (script, style ...) is one tag, up to its end tag."""
+    m = _TOKEN.match(html, pos)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    name = (m.group(kind) or "").lower() if kind in ("open", "close", "raw") else ""
+    return Tag(pos, m.end(), name, kind == "close")
+
+
+def tag_start(html: str, gt: int, lowest: int = 0) -> int:
+    """Where the tag whose final '>' is at `gt` starts, reading back no further than
+    `lowest`; -1 if that '>' does not end a tag (text, or a tag begun before `lowest`).
+    Each '<' before it is read forward by the tokenizer, so a quoted attribute value that
+    holds '<' or '>' (title="a>b") is inside its tag."""
+    i = gt
+    while (lt := html.rfind("<", lowest, i)) >= 0:
+        tag = tag_at(html, lt)
+        if tag is not None and tag.end == gt + 1:
+            return lt
+        i = lt  # a '<' inside a quoted value, or an earlier tag: look further back
+    return -1
+
+
 def has_class(tag: str, wanted: str) -> bool:
-    for m in _CLASS_ATTR.finditer(tag):
-        if wanted in (m.group(1) or m.group(2) or m.group(3) or "").split():
-            return True
-    return False
+    return wanted in (attribute(tag, "class") or "").split()
 
 
 def annotation_term(tag: str) -> str | None:
@@ -144,8 +184,7 @@ def annotation_term(tag: str) -> str | None:
         return tag[len(_CANONICAL):end] if end > 0 else None
     if ANNOTATION_CLASS not in tag or not has_class(tag, ANNOTATION_CLASS):
         return None
-    m = _TERM_ATTR.search(tag)
-    return (m.group(1) or m.group(2) or m.group(3) or "") if m else None
+    return attribute(tag, "data-term")
 
 
 def text_segments(html: str, existing: set[str] | None = None
@@ -290,8 +329,7 @@ def _skip_element(html: str, pos: int, name: str) -> int:
     pattern = _END_SEARCH.get(name)
     if pattern is None:
         pattern = _END_SEARCH[name] = re.compile(
-            rf"""<!--.*?(?:-->|\Z)|<(/?){re.escape(name)}(?=[\s/>])"""
-            r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.S | re.I)
+            rf"<{_COMMENT}>?|<(/?){re.escape(name)}(?=[\s/>]){ATTRS}>", re.S | re.I)
     depth = 1
     for m in pattern.finditer(html, pos):
         if m.group(1) is None:

@@ -19,6 +19,13 @@ Letters match in either case; a space or a hyphen inside a name, or a CamelCase 
 any run of whitespace or hyphens, or none (rendered HTML may break a line anywhere; 로드-밸런싱,
 load-balancing and apiserver are common spellings).
 
+Bounded work for any glossary: a gap is a run of whitespace or hyphens taken whole (a
+possessive quantifier), and what follows a gap is always a character that cannot be in one,
+as a hyphen in a name is a gap too. So no two parts of the regex share a run of characters,
+and a page costs time in proportion to its length times the longest name, whatever the names
+are (`a - - - b` once made the engine try every way to split 40 hyphens). On raw HTML a name
+never starts inside a character reference (`amp` in &amp;, `34` in &#34;).
+
 What the glossary says about single terms (`not_after`, `not_before`, `case_sensitive`) is
 checked in Python on each match of such a term (exclusions.py): few terms have rules, and a
 regex cannot look back over a variable run of spaces.
@@ -54,11 +61,13 @@ NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
 # API server finds apiserver. A CamelCase hump gets one too (ServiceAccount, service account).
 _SPACE = " "
 _HANGUL_RUN = re.compile(f"[{HANGUL}]+")
-_TEXT_SPACE = r"[\s\-]*"
+_TEXT_SPACE = r"[\s\-]*+"
 # how a character of a name may be written in HTML text (html.escape, &nbsp; ...)
 _HTML_FORMS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': '(?:"|&quot;|&#34;)',
                "'": "(?:'|&#39;|&#x27;|&apos;)"}
-_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;|-)*"
+_HTML_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;|-)*+"
+# on raw HTML, a name must not start inside a character reference (&amp; &#34;)
+_NOT_IN_REFERENCE = "(?<!&)(?<!&#)"
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,7 @@ class Matcher:
         """
         self.lang = lang
         self.rules: dict[str, MentionRules] = dict(rules or {})
+        self.has_sense = any(r.shown_by for r in self.rules.values())
         self._ids: dict[str, str] = {}
         for name, term_id in names.items():
             key = name_key(name)  # 로드-밸런싱 and 로드밸런싱 are 로드 밸런싱
@@ -139,14 +149,22 @@ class Matcher:
         for start, end, term_id in self.spans(text):
             yield Match(start, end, term_id)
 
-    def spans(self, text: str, rules: bool = True) -> Iterator[tuple[int, int, str]]:
-        """Like find, as plain tuples; `rules=False` skips the glossary's per-term rules."""
+    def spans(self, text: str, rules: bool = True, page: str | None = None
+              ) -> Iterator[tuple[int, int, str]]:
+        """Like find, as plain tuples; `rules=False` skips the glossary's per-term rules.
+
+        `page` is the whole text `text` comes from (default: `text` itself): a term with a
+        sense counts only where the page shows its object, by one of its `shown_by` words or
+        by a mention of any term without a sense (exclusions.py).
+        """
         padded = " " + text  # the regex consumes the character before a name: give one
         lowered = padded.lower()
         regex = self.regex
         if len(lowered) != len(padded):  # a rare letter whose lower case is longer
             lowered, regex = padded, self.regex_any_case()
         term_rules = self.rules if rules else {}
+        unshown = self.unshown(text if page is None else page, False) if rules else set()
+        held: list[tuple[int, int, str]] = []  # while a sense is not shown (as in annotate)
         for m in regex.finditer(lowered):
             term_id = self.lookup(m.group("name"))
             if term_id is None:
@@ -155,7 +173,21 @@ class Matcher:
             if term_id in term_rules and not term_rules[term_id].accepts(padded, start, end,
                                                                          False):
                 continue
-            yield start - 1, end - 1, term_id
+            if unshown and term_id not in unshown and not (
+                    term_id in term_rules and term_rules[term_id].shown_by):
+                unshown = set()
+                yield from held
+                held = []
+            if unshown:
+                held.append((start - 1, end - 1, term_id))
+            else:
+                yield start - 1, end - 1, term_id
+        yield from (span for span in held if span[2] not in unshown)
+
+    def unshown(self, page: str, html: bool) -> set[str]:
+        """Terms with a sense whose object the page (text, or raw HTML) does not show."""
+        return {term_id for term_id, rules in self.rules.items()
+                if rules.shown_by and not rules.shown_on(page, html)}
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -252,7 +284,8 @@ def _names_pattern(root: _Trie, actions: _Trie, korean: bool, html_text: bool) -
     names = f"{_names(root, korean, html_text)}{end}"
     if actions:
         names += f"|{_names(actions, korean, html_text)}{_latin_end_ok()}{action_end()}"
-    return f"(?=[{firsts}])(?P<name>{names})"
+    guard = _NOT_IN_REFERENCE if html_text else ""  # after the cheap test of the first letter
+    return f"(?=[{firsts}]){guard}(?P<name>{names})"
 
 
 def _names(root: _Trie, korean: bool, html_text: bool) -> str:

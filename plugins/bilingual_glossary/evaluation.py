@@ -4,7 +4,10 @@ A corpus file is YAML that maps a category to a list of sentences. In a sentence
 `[[파드|pod]]는` marks a mention of the term `pod`; every other word must stay unmarked, so a
 sentence without marks is a list of places where no term may be found. The tests
 (tests/test_prose_corpus.py) and `make match-report` (bench/matching_report.py) read the same
-files, tests/corpus/ko.yml and tests/corpus/en.yml.
+files: the tuning corpus, tests/corpus/ko.yml and en.yml, and the held-out corpus,
+tests/corpus/held-out/ko.yml and en.yml, whose categories are pages (load_corpus(pages=True)):
+the excerpts of one page are matched together, as one text, so a rule that looks at the whole
+page (an ambiguous term's sense, matching/exclusions.py) sees what the page shows.
 
 A found mention counts as right only with the same start, end and term id as the mark.
 """
@@ -70,8 +73,10 @@ def parse_marked(marked: str, where: str = "") -> tuple[str, tuple[Span, ...]]:
     return "".join(text), tuple(spans)
 
 
-def load_corpus(path: Path | str, known_ids: Iterable[str] | None = None) -> list[Case]:
-    """Every sentence of a corpus file; marks naming an unknown term id are errors."""
+def load_corpus(path: Path | str, known_ids: Iterable[str] | None = None,
+                pages: bool = False) -> list[Case]:
+    """Every sentence of a corpus file; marks naming an unknown term id are errors. With
+    `pages`, each category is one page: one Case, its sentences joined by line breaks."""
     path = Path(path)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
@@ -89,7 +94,20 @@ def load_corpus(path: Path | str, known_ids: Iterable[str] | None = None) -> lis
                 if known is not None and term_id not in known:
                     raise CorpusError(f"{where}: '{term_id}' is not a glossary term id.")
             cases.append(Case(str(category), text, spans, where))
-    return cases
+    return _pages(cases, path.name) if pages else cases
+
+
+def _pages(cases: list[Case], file_name: str) -> list[Case]:
+    """One Case per category: its sentences joined by line breaks, the marks moved along."""
+    joined: dict[str, tuple[list[str], list[Span]]] = {}
+    for case in cases:
+        texts, spans = joined.setdefault(case.category, ([], []))
+        offset = sum(len(t) + 1 for t in texts)
+        texts.append(case.text)
+        spans += [(start + offset, end + offset, term_id) for start, end, term_id in
+                  case.expected]
+    return [Case(category, "\n".join(texts), tuple(spans), f"{file_name}: {category}")
+            for category, (texts, spans) in joined.items()]
 
 
 def found_in_text(matcher: Matcher, text: str) -> tuple[Span, ...]:
@@ -157,6 +175,8 @@ def report(scores: dict[str, Score], title: str) -> str:
     total = scores[""]
     for label, mistakes in (("false hit", total.false_hits), ("missed", total.misses)):
         for case, (start, end, term_id) in mistakes:
+            # the line of the sentence it is in (a page case holds many)
+            line = case.text[case.text.rfind("\n", 0, start) + 1:].split("\n", 1)[0]
             lines.append(f"  {label}: {case.where}: '{case.text[start:end]}' as {term_id}: "
-                         f"{case.text}")
+                         f"{line}")
     return "\n".join(lines)
