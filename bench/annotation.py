@@ -271,7 +271,7 @@ def glossary_share(project: Path) -> tuple[float, float]:
         return wrapper
 
     patched = {(annotate.Annotator, "__init__"), (annotate.Annotator, "annotate"),
-               (core, "tooltips_html"), (core, "annotated_ids"),
+               (core, "tooltips_html"), (core, "annotated_ids"), (core, "tooltip_table"),
                (BuildSession, "record_usage")}
     originals = {(owner, name): getattr(owner, name) for owner, name in patched}
     for (owner, name), function in originals.items():

@@ -100,8 +100,8 @@ def test_payloads_written_into_a_page_are_blocked(make_page, poisoned_site: str)
     assert page.watch.outside_requests == []  # blocked by the policy, before any request
     # the page's own scripts still run: the tooltip works
     term = page.locator("a.glossary-term").first
-    term.hover()
-    assert page.locator(".glossary-tooltip:visible, [role=tooltip]:visible").count() >= 1
+    term.hover()  # it opens once the mouse has rested on the term (glossary-tooltip.js)
+    page.wait_for_selector(".glossary-tooltip:visible, [role=tooltip]:visible", timeout=5000)
 
 
 def test_a_malformed_fragment_does_not_stop_the_glossary_filter(watched_page,

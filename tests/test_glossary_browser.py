@@ -173,8 +173,8 @@ def test_fragment_highlights_the_entry(watched_page, site_url) -> None:
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), [
-    ("ko", "포드", f"용어 {TOTAL}개 중 1개가 일치한다."),
-    ("ko", "없는말", "일치하는 용어가 없다."),
+    ("ko", "포드", f"용어 {TOTAL}개 중 1개 일치"),
+    ("ko", "없는말", "일치하는 용어 없음"),
     ("en", "Pod", None),
 ])
 def test_live_region_counts_matches(watched_page, site_url, lang, query, expected) -> None:
@@ -189,7 +189,7 @@ def test_live_region_counts_matches(watched_page, site_url, lang, query, expecte
     if expected is None:  # counted from the glossary data, not from what the page shows
         matching = names_containing(query.casefold())
         assert len(matching) > 1 and count == len(matching), (count, sorted(matching))
-        expected = f"{len(matching)} of {TOTAL} terms match."
+        expected = f"{len(matching)} of {TOTAL} terms match"
     page.wait_for_function("([sel, text]) => document.querySelector(sel).textContent === text",
                            arg=[STATUS, expected])
     assert page.is_visible(".glossary-no-match") == (count == 0)

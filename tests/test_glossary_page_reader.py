@@ -1,7 +1,7 @@
 """What a reader gets on the glossary pages (issue 13): a filter form that is in place from
 the first paint, 24px link targets, addresses that wrap at slashes, tag logic in words, a
 letter index that keeps the filter, "used on" in navigation order, assets on these pages
-only, and Korean interface text in 해라체."""
+only; Korean prose in 해라체, the interface in noun endings and 해요체 (issue 21)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bilingual_glossary import load_glossary
 from bilingual_glossary.diagrams.diagram import TEXT as DIAGRAM_TEXT
-from bilingual_glossary.glossary_page.text import UI
+from bilingual_glossary.ui import DEFAULTS as UI
 from site_html import site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ PHONE = {"width": 390, "height": 844}
 MIN_TARGET_PX = 24
 
 
-# --- 해라체 -------------------------------------------------------------------------------
+# --- register: prose in 해라체, the interface in noun endings and 해요체 ------------------------
 
 def _has_final_bieup(syllable: str) -> bool:
     code = ord(syllable) - 0xAC00
@@ -36,6 +36,8 @@ def _has_final_bieup(syllable: str) -> bool:
 
 _NIDA = re.compile(r"([가-힣])니(?:다|까)")
 _POLITE = re.compile(r"(?:세요|십시오|[어아해에예]요)(?![가-힣])")
+# 해라체 statements and commands end a sentence in 다 or 라 (한다, 없다, 보라)
+_PLAIN = re.compile(r"[가-힣](?:다|라)(?=\s*(?:[.!?…”’\")]|$))", re.M)
 
 
 def polite_endings(text: str) -> list[str]:
@@ -45,12 +47,31 @@ def polite_endings(text: str) -> list[str]:
     return found + _POLITE.findall(text)
 
 
-def test_the_register_check_tells_the_registers_apart() -> None:
+def formal_endings(text: str) -> list[str]:
+    """합쇼체 endings (합니다, 있습니까): never right, in prose or in the interface."""
+    return [m.group(0) for m in _NIDA.finditer(text) if _has_final_bieup(m.group(1))]
+
+
+def plain_endings(text: str) -> list[str]:
+    """해라체 sentence endings (한다., 없다, 보라): right in prose, wrong in the interface."""
+    return _PLAIN.findall(text)
+
+
+def interface_problems(text: str) -> list[str]:
+    return formal_endings(text) + plain_endings(text)
+
+
+def test_the_register_checks_tell_the_registers_apart() -> None:
     for polite in ("모았습니다.", "찾을 수 있습니다", "일치합니다", "해제해 보세요.", "됩니까?",
                    "없어요", "해요.", "용어예요"):
         assert polite_endings(polite), polite
     for plain in ("모았다.", "아니다.", "찾는다.", "일치한다", "풀어 보라.", "필요하다", "요약"):
         assert not polite_endings(plain), plain
+    for wrong in ("모았다.", "일치하는 용어가 없다", "복사했다", "풀어 보라.", "모았습니다."):
+        assert interface_problems(wrong), wrong
+    for right in ("3개 일치", "찾을 수 없음", "복사됨", "검색어를 입력하세요", "모았어요. 찾아요.",
+                  "가나다순으로", "용어 표시", "‘{letter}’ 보기"):
+        assert not interface_problems(right), right
 
 
 def _js_hangul_strings(path: Path) -> list[str]:
@@ -58,38 +79,64 @@ def _js_hangul_strings(path: Path) -> list[str]:
             if re.search("[가-힣]", s)]
 
 
-def test_korean_interface_text_of_the_plugin_is_haera() -> None:
-    texts = {f"text.py {key}": value for key, value in UI["ko"].items()}
+def _material_korean_strings() -> dict[str, str]:
+    text = (ROOT / "overrides" / "partials" / "languages" / "ko.html").read_text(encoding="utf-8")
+    return dict(re.findall(r'"([a-z.]+)": "([^"]*)"', text))
+
+
+def test_korean_interface_text_uses_noun_endings_or_haeyo() -> None:
+    texts = {f"ui.py {key}": value for key, value in UI["ko"].items()}
     texts |= {f"diagram.py {key}": value for key, value in DIAGRAM_TEXT["ko"].items()}
+    texts |= {f"ko.html {key}": value for key, value in _material_korean_strings().items()}
     for script in sorted(ASSETS.glob("*.js")):
         texts |= {f"{script.name} {s!r}": s for s in _js_hangul_strings(script)}
-    assert len(texts) > 30
-    assert "모았다" in UI["ko"]["lead"]
-    problems = {where: polite_endings(text) for where, text in texts.items()
-                if polite_endings(text)}
+    assert len(texts) > 80
+    assert UI["ko"]["status_none"] == "일치하는 용어 없음"
+    assert _material_korean_strings()["clipboard.copied"] == "복사됨"
+    problems = {where: interface_problems(text) for where, text in texts.items()
+                if interface_problems(text)}
     assert not problems, problems
 
 
-def _visible_text_and_labels(html: str) -> str:
-    """A built page's text, its attribute labels and Material's interface words."""
+# Elements of a built page that are interface, not prose: read by the interface rule.
+_INTERFACE = re.compile(
+    r'<(form|nav|figcaption|summary|button|header|footer)\b[^>]*>.*?</\1>'
+    r'|<p class="glossary-(?:lead|no-match)"[^>]*>.*?</p>'
+    r'|<div class="admonition warning translation-outdated".*?</div>'
+    r'|<a class="glossary-back".*?</a>|<h2 class="glossary-tips__heading">.*?</h2>', re.S)
+
+
+def _text(html: str) -> str:
+    html = re.sub(r"<script\b.*?</script>|<style\b.*?</style>|<svg\b.*?</svg>", " ", html,
+                  flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def _prose_and_interface(html: str) -> tuple[str, str]:
+    """A built page's prose (its article without interface parts) and its interface words
+    (those parts, attribute labels, Material's translations)."""
     config = re.search(r'<script id="__config"[^>]*>(.*?)</script>', html, re.S)
     words = list(json.loads(config.group(1))["translations"].values()) if config else []
-    labels = re.findall(r'(?:aria-label|title|placeholder|alt|data-none|data-clear)="([^"]*)"',
-                        html)
-    text = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", html, flags=re.S)
-    text = re.sub(r"<[^>]+>", " ", text)
-    return unescape(" ".join([text, *labels, *words]))
+    labels = re.findall(r'(?:aria-label|title|placeholder|data-[a-z-]+)="([^"]*)"', html)
+    article = re.search(r'<article class="md-content__inner.*</article>', html, re.S)
+    body = article.group(0) if article else ""
+    interface_parts = [m.group(0) for m in _INTERFACE.finditer(body)]
+    prose = _text(_INTERFACE.sub(" ", body))
+    interface = " / ".join([_text(" ".join(interface_parts)), *map(unescape, labels), *words])
+    return prose, interface
 
 
-def test_every_korean_page_and_its_interface_is_haera(site_dir: Path) -> None:
+def test_korean_pages_are_haera_and_their_interface_is_not(site_dir: Path) -> None:
     # the 404 page is interface only: noun endings and 해요체 (test_site_languages.py)
     pages = [p for p in site_pages(site_dir) if p.lang == "ko" and p.rel != "404.html"]
     assert len(pages) >= 7
     problems = {}
     for page in pages:
         html = (site_dir / page.rel).read_text(encoding="utf-8")
-        assert '<script id="__config"' in html or page.rel == "404.html"
-        found = polite_endings(_visible_text_and_labels(html))
+        assert '<script id="__config"' in html
+        prose, interface = _prose_and_interface(html)
+        assert len(prose) > 200, page.rel
+        found = polite_endings(prose) + [f"interface: {e}" for e in interface_problems(interface)]
         if found:
             problems[page.rel] = found
     assert not problems, problems
@@ -310,7 +357,7 @@ def test_a_greyed_out_letter_keeps_the_filter(watched_page, site_url: str) -> No
     assert urlsplit(page.url).fragment == ""
     note = page.locator(".glossary-index-note")
     assert note.locator(".glossary-index-note-text").inner_text() == \
-        "‘ㄴ’에는 지금 필터에 맞는 용어가 없다."
+        "‘ㄴ’에는 지금 필터에 맞는 용어가 없어요."
     assert note.get_attribute("aria-live") == "polite"
     # the reader decides: clear the filter and go to ㄴ
     note.get_by_role("button", name="필터를 지우고 ‘ㄴ’ 보기").click()
@@ -327,3 +374,24 @@ def test_a_greyed_out_letter_keeps_the_filter(watched_page, site_url: str) -> No
     page.wait_for_function("location.hash === '#group-pieup'")
     assert note.inner_text() == "" and _visible_terms(page) == {"pod"}
     assert not page.watch.console_errors and not page.watch.outside_requests
+
+
+def test_collapsed_explanations_stay_in_the_search_index(site_dir: Path) -> None:
+    """Each long explanation sits in a <details> (collapsed on a phone): the site search still
+    finds it, in its entry's own section."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc["text"] for doc in index["docs"]}
+    html = (site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
+    checked = 0
+    for term in GLOSSARY:
+        long_text = term.text["ko"].long
+        if not long_text.strip():
+            continue
+        assert f'<article class="glossary-entry" data-term="{term.id}"' in html
+        def plain(text: str) -> str:  # without tags and Markdown marks
+            return " ".join(re.sub(r"<[^>]+>|[`*_\[\]()]", " ", unescape(text)).split())
+
+        probe = " ".join(plain(long_text).split()[:4])
+        assert probe in plain(sections[f"glossary/#{term.id}"]), term.id
+        checked += 1
+    assert checked >= 1

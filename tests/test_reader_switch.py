@@ -1,9 +1,9 @@
-"""The head script of the reader's switch for term marks (matching/switch.py), and its contract
+"""The head script of the reader's switch for term marks (tooltips/switch.py), and its contract
 with the tooltip script and stylesheet that ship beside it."""
 
 from __future__ import annotations
 
-from bilingual_glossary.matching.switch import (
+from bilingual_glossary.tooltips.switch import (
     HEAD_SCRIPT,
     MARKS_CLASS,
     MARKS_OFF_CLASS,

@@ -64,6 +64,9 @@ class GlossaryConfig(base.Config):
     # language (search/ for the default, en/search/ ...), so a reader downloads only their own
     # (search_index.py); the theme must load each language's from its root (overrides/main.html)
     search_per_language = c.Type(bool, default=False)
+    # the interface words, per language and key, over the plugin's defaults (ui.py):
+    # `ui: {en: {lead: "{total} networking terms in A–Z order."}}`
+    ui = c.Type(dict, default={})
 
     # --- the glossary as data (export/) ---
     # files written at the site root: glossary.json (with glossary.schema.json), glossary.tbx,

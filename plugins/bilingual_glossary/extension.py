@@ -27,8 +27,9 @@ from bilingual_glossary.data.model import LANGS
 from bilingual_glossary.glossary_page.directive import DIRECTIVE
 from bilingual_glossary.glossary_page.page import glossary_page_html
 from bilingual_glossary.languages import normalize_lang
-from bilingual_glossary.matching.markup import annotation_start, tooltips_html
 from bilingual_glossary.session import BuildSession, GlossaryCache
+from bilingual_glossary.tooltips.markup import annotation_start, tooltips_html
+from bilingual_glossary.ui import DEFAULTS
 
 NAME = "bilingual_glossary.extension"  # as mkdocs.yml lists it
 _DIRECTIVE_LINE = re.compile(r"[ \t]{0,3}<!--[ \t]*bilingual-glossary[ \t]*-->[ \t]*")
@@ -107,7 +108,8 @@ class _Annotate(Postprocessor):
             return text
         result = self.annotator.annotate(text, self.url)
         html = result.html if self.url else _without_links(result.html, result.linked)
-        return html + tooltips_html(self.annotator.tooltips, result.linked)
+        return html + tooltips_html(self.annotator.tooltips, result.linked,
+                                    DEFAULTS[self.annotator.lang])
 
 
 def _without_links(html: str, term_ids: frozenset[str]) -> str:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from bilingual_glossary.data.errors import GlossaryError
 from bilingual_glossary.diagrams import diagram
 from bilingual_glossary.glossary_page.directive import DIRECTIVE
-from bilingual_glossary.matching.markup import term_link
 from bilingual_glossary.session import BuildSession
+from bilingual_glossary.tooltips.markup import term_link
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,11 @@ from bilingual_glossary.export.files import export_files
 from bilingual_glossary.export.jsonld import defined_term_set, json_ld_script
 from bilingual_glossary.extension import NAME as EXTENSION_NAME
 from bilingual_glossary.glossary_page.directive import DIRECTIVE, fill_directive
-from bilingual_glossary.glossary_page.page import fill_used_on, glossary_page_html
+from bilingual_glossary.glossary_page.page import (
+    fill_used_on,
+    glossary_page_html,
+    sort_key,
+)
 from bilingual_glossary.html_page import add_to_body_end, add_to_head
 from bilingual_glossary.l10n.site import SiteL10n, add_notice, fill_badges, notice_html
 from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
@@ -37,15 +41,17 @@ from bilingual_glossary.languages import (
     without_language_suffix,
 )
 from bilingual_glossary.macros import MacroContext, make_macros
-from bilingual_glossary.matching.markup import annotated_ids, tooltips_html
 from bilingual_glossary.matching.policy import MarkPolicy
-from bilingual_glossary.matching.switch import add_switch_script
 from bilingual_glossary.page_source import front_matter, unclosed_front_matter
 from bilingual_glossary.placeholders import anchor_ids
 from bilingual_glossary.search_index import split_search_index
 from bilingual_glossary.serving import ProblemLog, fallback_session, mark_site, quiet_chatty_loggers
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
+from bilingual_glossary.templating import Templates
+from bilingual_glossary.tooltips.markup import annotated_ids, tooltip_table, tooltips_html
+from bilingual_glossary.tooltips.switch import add_switch_script
 from bilingual_glossary.typography import keep_korean_words
+from bilingual_glossary.ui import ui_table
 
 log = logging.getLogger("mkdocs.plugins.bilingual_glossary")
 
@@ -77,6 +83,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._current_page = None  # the page mkdocs-macros is rendering
         self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
         self.l10n: SiteL10n | None = None  # translations' freshness, terminology lint
+        self._tooltips: dict[str, dict[str, str]] = {}  # lang -> term id -> its tooltip
         self._command = "build"  # `mkdocs serve` injects a live-reload script: no policy then
         self._content_scripts: set[str] = set()  # script texts pages wrote: never allowed
         # `mkdocs serve` (serving.py): problems become warnings and a banner on every page.
@@ -134,6 +141,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         for draft in self.session.glossary.drafts:  # a warning: strict builds fail on one
             self._warn(draft)
         self._l10n_setup(config)
+        self._ui_setup(config)
         _drop_extension(config)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
@@ -164,6 +172,28 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self._problems is not None:  # serving: the banner on every page, or none
             mark_site(config.site_dir, self._problems.lines())
             self._problems.active = False
+
+    def _ui_setup(self, config) -> None:
+        """The site's interface words and templates (theme.custom_dir may override the
+        plugin's)."""
+        try:
+            self.session.ui = ui_table(self.config.ui)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+        self.session.templates = Templates(list(config.theme.dirs) if config.theme else [])
+        self._tooltips = {}
+
+    def _tooltip_table(self, lang: str) -> dict[str, str]:
+        """The language's tooltips, made from the site's templates when a page first needs
+        them (a build without tooltips makes none)."""
+        table = self._tooltips.get(lang)
+        if table is None:
+            try:
+                table = self._tooltips[lang] = tooltip_table(
+                    self.session.glossary, lang, self.session.templates)
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
+        return table
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.glossary_dir))  # an edited term rebuilds the site
@@ -230,7 +260,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             try:
                 markdown = fill_directive(
                     markdown, page.file.src_uri,
-                    lambda: glossary_page_html(self.session.glossary, lang),
+                    lambda: glossary_page_html(self.session.glossary, lang, self.session.ui,
+                                               self.session.templates),
                     self.session.placeholders.hold, "macros" in config.plugins)
             except ValueError as exc:
                 self._problem(str(exc))
@@ -290,7 +321,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self._is_glossary_page(page, lang):
             output = fill_used_on(output, lang, self.session.usage[lang],
                                   lambda url: get_relative_url(url, page.url),
-                                  limit=self.config.used_on_limit)
+                                  limit=self.config.used_on_limit, table=self.session.ui)
             if self.config.assets:
                 output = _add_glossary_page_assets(output, page.url)
             if self.config.structured_data:
@@ -300,13 +331,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             output = self._l10n_badges(output, page, lang)
         if not self.config.tooltips:
             return output
-        if self.config.assets:  # the reader's switch for term marks (matching/switch.py)
-            output = add_switch_script(output)
         # after the search plugin has read the content: tooltip text stays out of the index
         linked = self._linked.pop(page.file.src_uri, None)
         if linked is None:  # a page the annotator skipped may still hold term() links
             linked = annotated_ids(output)
-        tips = tooltips_html(self.session.annotator(lang).tooltips, linked)
+        glossary = self.session.glossary
+        tips = tooltips_html(self._tooltip_table(lang), linked, self.session.ui[lang],
+                             order=lambda tid: sort_key(glossary[tid].name(lang), lang))
+        if tips and self.config.assets:  # the reader's switch, on pages with marked terms
+            output = add_switch_script(output)
         return add_to_body_end(output, tips)
 
     def _split_search_index(self, config) -> None:
@@ -394,12 +427,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             href = self._source_twin_url(page) or get_relative_url(
                 twin.url if twin else page.url.removeprefix(f"{lang}/"), page.url)
             page.content = add_notice(page.content or "",
-                                      notice_html(lang, self.default_lang, href))
+                                      notice_html(lang, self.default_lang, href,
+                                                  self.session.ui))
 
     def _l10n_badges(self, output: str, page, lang: str) -> str:
         outdated = self.l10n.outdated_terms(self.session.glossary, lang)
         return fill_badges(output, lang, self.default_lang, outdated,
-                           self._source_twin_url(page))
+                           self._source_twin_url(page), self.session.ui)
 
     # --- what the CLI reads (site_config.py) ------------------------------------------------
 

@@ -13,6 +13,8 @@ from bilingual_glossary.data.loader import load_glossary
 from bilingual_glossary.data.model import LANGS, Glossary
 from bilingual_glossary.matching.annotate import Annotator
 from bilingual_glossary.placeholders import Placeholders
+from bilingual_glossary.templating import Templates
+from bilingual_glossary.ui import DEFAULTS, UiText
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class BuildSession:
     # the macros' and the glossary directive's HTML, until Markdown has rendered the page
     placeholders: Placeholders = field(default_factory=Placeholders)
     _recorded: set[tuple[str, str, str]] = field(default_factory=set)
+    # the interface words (ui.ui_table) and the entry and tooltip templates of this build
+    ui: UiText = field(default_factory=lambda: DEFAULTS)
+    templates: Templates | None = None
 
     def record_usage(self, lang: str, page: PageRef, term_ids: set[str] | frozenset[str]) -> None:
         for term_id in sorted(term_ids):

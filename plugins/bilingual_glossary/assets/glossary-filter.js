@@ -3,6 +3,12 @@
 // highlights the entry named by the URL fragment (#pod). Selected tags combine as "all of"
 // or "any of", as the reader picks (?match=any). Without JavaScript every entry shows and the
 // filter form stays hidden (glossary-page.css).
+//
+// Each entry's long explanation and facts sit in a <details>: collapsed on a narrow screen,
+// so a phone reader scans the names and short definitions, open on a wide one. An entry a
+// link (#pod) or the filter picks opens in full; the browser opens one its find-in-page
+// reaches. Printing opens them all. Once the index and filter scroll away, a control leads
+// back to them.
 (function () {
   "use strict";
 
@@ -14,6 +20,7 @@
   var SYLLABLE_FIRST = 0xac00;
   var SYLLABLE_COUNT = 11172;
   var STATUS_DELAY_MS = 350;
+  var WIDE = window.matchMedia("(min-width: 60em)"); // glossary-page.css uses the same width
 
   // Material's site search also reads ?q=: when its bundle starts it opens the search dialog
   // with that query, and deletes q from the URL whenever the dialog closes. On the glossary
@@ -112,8 +119,17 @@
           el: el,
           names: JSON.parse(el.dataset.names).map(normalize),
           tags: (el.dataset.tags || "").split(" ").filter(Boolean),
+          more: el.querySelector("details.glossary-entry-more"),
         };
       });
+    var filtering = false;
+
+    // every entry as the screen width has it: open when wide, collapsed when narrow
+    function resetDetails() {
+      entries.forEach(function (entry) {
+        if (entry.more) entry.more.open = WIDE.matches;
+      });
+    }
 
     function selectedTags() {
       return chips.filter(function (chip) {
@@ -147,11 +163,15 @@
       var query = normalize(input.value);
       var tags = selectedTags();
       var count = 0;
+      var nowFiltering = Boolean(query) || tags.length > 0;
       entries.forEach(function (entry) {
         var show = matchesName(entry.names, query) && hasTags(entry, tags);
         entry.el.hidden = !show;
         count += show ? 1 : 0;
+        if (show && nowFiltering && entry.more) entry.more.open = true; // picked: in full
       });
+      if (filtering && !nowFiltering) resetDetails();
+      filtering = nowFiltering;
       groups.forEach(function (group) {
         group.hidden = !group.querySelector(".glossary-entry:not([hidden])");
       });
@@ -256,12 +276,15 @@
       var entry = target.closest(".glossary-entry");
       if (entry) {
         entry.classList.add("is-target");
+        var more = entry.querySelector("details.glossary-entry-more");
+        if (more) more.open = true; // the entry a link names shows in full
       }
       if (scroll) {
         target.scrollIntoView();
       }
     }
 
+    resetDetails();
     var params = new URL(window.location.href).searchParams;
     // The form shows before this script runs: keep what the reader may already have typed.
     input.value = pendingQuery !== null ? pendingQuery : params.get("q") || input.value;
@@ -314,6 +337,32 @@
       });
     });
     window.addEventListener("hashchange", function () { highlightTarget(false); });
+    WIDE.addEventListener("change", function () {
+      if (!filtering) resetDetails();
+    });
+
+    // Print every entry in full, then put them back as they were.
+    var closedForPrint = [];
+    window.addEventListener("beforeprint", function () {
+      closedForPrint = entries.filter(function (entry) {
+        return entry.more && !entry.more.open;
+      });
+      closedForPrint.forEach(function (entry) { entry.more.open = true; });
+    });
+    window.addEventListener("afterprint", function () {
+      closedForPrint.forEach(function (entry) { entry.more.open = false; });
+      closedForPrint = [];
+    });
+
+    // The way back to the index and the filter: shown once they are above the screen.
+    var back = root.querySelector(".glossary-back");
+    var tools = root.querySelector(".glossary-tools");
+    if (back && tools && "IntersectionObserver" in window) {
+      new IntersectionObserver(function (changes) {
+        var change = changes[changes.length - 1];
+        back.hidden = change.isIntersecting || change.boundingClientRect.top > 0;
+      }).observe(tools);
+    }
     var toggle = document.getElementById("__search");
     if (toggle) {
       // Runs after Material's own listener, which has just deleted q from the URL.

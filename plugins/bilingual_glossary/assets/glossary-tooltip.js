@@ -4,9 +4,14 @@
  * hidden>), and every annotated term (<a class="glossary-term" aria-describedby=
  * "glossary-tip-ID">) points at it.
  *
- * - mouse: shown while the pointer is over the term or the tooltip itself;
+ * - mouse: shown once the pointer rests on the term (SHOW_DELAY), while it is over the term
+ *   or the tooltip itself;
  * - keyboard: shown while the term has focus; Esc hides it; Enter follows the link;
- * - touch: the first tap shows it (the link is not followed), a second tap follows the link.
+ * - touch: the first tap shows it with a close button, a link to the glossary entry and a
+ *   line saying that a second tap on the term follows its link, which it does.
+ *
+ * The words come from the build (the plugin's interface table): data-* attributes of the
+ * tooltips' container, div.glossary-tips, which the plugin adds only to pages with terms.
  *
  * A term that wraps has one box per line. The tooltip goes against the line that was hovered
  * or tapped (the first line for keyboard focus): below it, else above it, else below or above
@@ -21,20 +26,34 @@
   var MARGIN = 8; // px kept free between the tooltip and the viewport's edges
   var GAP = 6; // px between the term and the tooltip
   var HIDE_DELAY = 250; // ms, so the pointer can travel from the term into the tooltip
+  var SHOW_DELAY = 350; // ms the mouse rests on a term before its tooltip opens
 
   var openTerm = null;
   var openTip = null;
   var openPoint = null; // the pointer position the open tooltip was placed for
   var hideTimer = 0;
+  var showTimer = 0;
   var tap = null; // {term, wasOpen, point} from the last touch pointerdown
+  var tapInTip = false; // the last pointerdown was inside the open tooltip
+  var quietFocus = false;
+
+  var TIP_ATTR = "aria-describedby";
+  var PARKED_ATTR = "data-glossary-describedby"; // where the reference waits while marks are off
 
   function termOf(node) {
-    return node && node.closest ? node.closest("a.glossary-term[aria-describedby]") : null;
+    var term = node && node.closest ? node.closest("a.glossary-term") : null;
+    return term && (term.hasAttribute(TIP_ATTR) || term.hasAttribute(PARKED_ATTR)) ? term : null;
   }
 
   function tipOf(term) {
-    var tip = document.getElementById(term.getAttribute("aria-describedby"));
+    var id = term.getAttribute(TIP_ATTR) || term.getAttribute(PARKED_ATTR);
+    var tip = id ? document.getElementById(id) : null;
     return tip && tip.getAttribute("role") === "tooltip" ? tip : null;
+  }
+
+  function words() {
+    var box = document.querySelector("[data-glossary-tips]");
+    return box ? box.dataset : {};
   }
 
   function pointOf(event) {
@@ -48,10 +67,19 @@
     }
   }
 
+  function cancelShow() {
+    if (showTimer) {
+      clearTimeout(showTimer);
+      showTimer = 0;
+    }
+  }
+
   function hide() {
     cancelHide();
+    cancelShow();
     if (openTip) {
       openTip.hidden = true;
+      removeActions(openTip);
     }
     openTerm = null;
     openTip = null;
@@ -63,7 +91,8 @@
     hideTimer = setTimeout(hide, HIDE_DELAY);
   }
 
-  function show(term, point) {
+  function show(term, point, touch) {
+    cancelShow();
     if (marksOff()) return;
     var tip = tipOf(term);
     if (!tip) return;
@@ -72,8 +101,62 @@
     openTerm = term;
     openTip = tip;
     openPoint = point || null;
+    if (touch) addActions(term, tip);
     tip.hidden = false;
     place(term, tip, openPoint);
+  }
+
+  function showSoon(term, point) {
+    cancelShow();
+    if (term === openTerm) {
+      cancelHide();
+      return;
+    }
+    showTimer = setTimeout(function () {
+      showTimer = 0;
+      show(term, point);
+    }, SHOW_DELAY);
+  }
+
+  // On touch there is no pointer to move away: the tooltip gets a way out (close), a way on
+  // (the glossary entry) and says what a second tap on the term does.
+  function addActions(term, tip) {
+    if (tip.querySelector(".glossary-tip__actions")) return;
+    var text = words();
+    var actions = document.createElement("p");
+    actions.className = "glossary-tip__actions";
+    var linked = term.hasAttribute("href"); // a site without a glossary page: no link on
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "glossary-tip__close";
+    close.textContent = text.close || "Close";
+    close.addEventListener("click", function () {
+      hide();
+      quietFocus = true; // focus goes back to the term without opening the tooltip again
+      term.focus({ preventScroll: true });
+      quietFocus = false;
+    });
+    if (linked) {
+      var link = document.createElement("a");
+      link.className = "glossary-tip__open";
+      link.href = term.href;
+      link.textContent = text.open || "Open in glossary";
+      actions.appendChild(link);
+      if (text.again) {
+        var again = document.createElement("p");
+        again.className = "glossary-tip__again";
+        again.textContent = text.again;
+        tip.appendChild(again);
+      }
+    }
+    actions.appendChild(close);
+    tip.appendChild(actions);
+  }
+
+  function removeActions(tip) {
+    tip.querySelectorAll(".glossary-tip__actions, .glossary-tip__again").forEach(function (el) {
+      el.remove();
+    });
   }
 
   // The line box of the term under the pointer, else the one nearest to it; without a
@@ -140,12 +223,16 @@
   document.addEventListener("pointerover", function (event) {
     if (event.pointerType === "touch") return;
     var term = termOf(event.target);
-    if (term) show(term, pointOf(event));
+    if (term) showSoon(term, pointOf(event));
     else if (inOpenTip(event.target)) cancelHide();
   });
 
   document.addEventListener("pointerout", function (event) {
-    if (event.pointerType === "touch" || !openTip) return;
+    if (event.pointerType === "touch") return;
+    if (showTimer && termOf(event.target) && termOf(event.relatedTarget) !== termOf(event.target)) {
+      cancelShow(); // the mouse passed over the term without resting on it
+    }
+    if (!openTip) return;
     var from = termOf(event.target);
     if (from !== openTerm && !inOpenTip(event.target)) return;
     var to = event.relatedTarget;
@@ -156,11 +243,19 @@
 
   document.addEventListener("focusin", function (event) {
     var term = termOf(event.target);
-    if (term) show(term, tap && tap.term === term ? tap.point : null);
+    if (term && !quietFocus) {
+      show(term, tap && tap.term === term ? tap.point : null, !!(tap && tap.term === term));
+    }
   });
 
+  // Focus leaving the term (or the tooltip's own controls) hides it, unless it goes into the
+  // tooltip: a tap on its link or close button must reach them.
   document.addEventListener("focusout", function (event) {
-    if (openTerm && termOf(event.target) === openTerm) hide();
+    if (!openTerm) return;
+    if (termOf(event.target) !== openTerm && !inOpenTip(event.target)) return;
+    var to = event.relatedTarget;
+    if (inOpenTip(to) || termOf(to) === openTerm || tapInTip) return;
+    hide();
   });
 
   document.addEventListener("keydown", function (event) {
@@ -174,6 +269,7 @@
   // focus (or Material's own handlers) may open it between pointerdown and click.
   document.addEventListener("pointerdown", function (event) {
     var term = termOf(event.target);
+    tapInTip = inOpenTip(event.target);
     if (event.pointerType !== "touch") {
       tap = null;
       return;
@@ -196,7 +292,7 @@
     if (!touch || touch.term !== term || event.detail === 0) return;
     if (!touch.wasOpen) {
       event.preventDefault();
-      show(term, touch.point);
+      show(term, touch.point, true);
     }
   });
 
@@ -208,14 +304,13 @@
    * The reader's switch: a button.glossary-toggle atop the article turns the term marks (dotted
    * underline, tooltips) off and on. The choice is kept in localStorage under the site's
    * root (Material's __md_scope, the same for both languages), so it holds on every page in
-   * either language. A script in <head> (matching/switch.py, added by the plugin) sets the
+   * either language. A script in <head> (tooltips/switch.py, added by the plugin) sets the
    * classes before the first paint; this one keeps the class, the storage and the button in
    * step. The names must match switch.py.
    */
   var ON_CLASS = "glossary-marks"; // set by the head script where the plugin annotates
   var OFF_CLASS = "glossary-marks-off";
   var STORAGE_NAME = ".__glossary_marks";
-  var LABELS = { ko: "용어 표시", en: "Mark glossary terms" };
   var ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
     '<path d="M11 3h2l5.2 13h-2.3l-1.3-3.4H9.4L8.1 16H5.8Zm-.8 7.6h3.6L12 5.9Z"/>' +
     '<path class="glossary-toggle__marks" d="M3 19h3v2H3Zm5 0h3v2H8Zm5 0h3v2h-3Zm5 0h3v2h-3Z"/>' +
@@ -239,9 +334,25 @@
   }
 
   function syncButtons() {
-    var on = String(!marksOff());
+    var on = !marksOff();
+    var text = words();
     document.querySelectorAll("button.glossary-toggle").forEach(function (button) {
-      button.setAttribute("aria-pressed", on);
+      button.setAttribute("aria-pressed", String(on));
+      var state = on ? text.switchOn : text.switchOff;
+      if (state) button.title = state;
+    });
+    syncDescriptions(on);
+  }
+
+  // Marks off: the terms read as plain words to a screen reader too. aria-describedby would
+  // still read each definition (a description may point at hidden text), so it is parked in
+  // another attribute until the marks are on again.
+  function syncDescriptions(on) {
+    var from = on ? PARKED_ATTR : TIP_ATTR;
+    var to = on ? TIP_ATTR : PARKED_ATTR;
+    document.querySelectorAll("a.glossary-term[" + from + "]").forEach(function (term) {
+      term.setAttribute(to, term.getAttribute(from));
+      term.removeAttribute(from);
     });
   }
 
@@ -255,27 +366,36 @@
   }
 
   // Among the page's own actions (Material's "edit this page"), at the top of the article:
-  // in the header it would push the site's name out on a phone.
+  // in the header it would push the site's name out on a phone. Other themes: before the
+  // page's first heading. Only on pages with marked terms (the head script's class and the
+  // tooltips' container both say so), with its name in words beside the icon.
   function addButton() {
     if (!document.documentElement.classList.contains(ON_CLASS)) return;
     if (document.querySelector("button.glossary-toggle")) return;
-    var article = document.querySelector("article.md-content__inner");
-    if (!article) return;
-    var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
-    var label = LABELS[lang] || LABELS.en;
+    var label = words().switch;
+    if (!label) return; // no tooltips on this page: nothing to switch
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-content__button md-icon glossary-toggle";
-    button.setAttribute("aria-label", label);
-    button.title = label;
+    button.className = "glossary-toggle";
     button.innerHTML = ICON;
+    var name = document.createElement("span");
+    name.className = "glossary-toggle__label";
+    name.textContent = label;
+    button.appendChild(name);
     button.addEventListener("click", function () {
       setMarks(marksOff());
     });
-    // the actions float right in source order: after them, it sits to their left
-    var actions = article.querySelectorAll(":scope > .md-content__button");
-    var after = actions.length ? actions[actions.length - 1] : null;
-    article.insertBefore(button, after ? after.nextSibling : article.firstChild);
+    var article = document.querySelector("article.md-content__inner");
+    if (article) {
+      button.classList.add("md-content__button");
+      // the actions float right in source order: after them, it sits to their left
+      var actions = article.querySelectorAll(":scope > .md-content__button");
+      var after = actions.length ? actions[actions.length - 1] : null;
+      article.insertBefore(button, after ? after.nextSibling : article.firstChild);
+      return;
+    }
+    var heading = document.querySelector("main h1, [role=main] h1, h1");
+    if (heading && heading.parentNode) heading.parentNode.insertBefore(button, heading);
   }
 
   document.documentElement.classList.toggle(OFF_CLASS, storedOff());

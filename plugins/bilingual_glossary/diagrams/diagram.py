@@ -44,10 +44,11 @@ TEXT = {
         "tree": "{root} 계층도.",
         "contains": "{outer} 안에 있는 것: {inner}.",
         "kinds": "{base}의 종류: {kinds}.",
-        "chain": "{units}, 큰 것부터 작은 것 순서: {chain}. 각 단위는 바로 앞 단위 안에 들어 있다.",
+        "chain": ("{units}, 큰 것부터 작은 것 순서: {chain}. "
+                  "각 단위는 바로 앞 단위 안에 들어 있어요."),
         "units": "크기 단위",
-        "groups": "점선 상자는 {bases}의 종류를 묶은 것이다.",
-        "links": "상자를 누르면 용어집의 설명으로 간다.",
+        "groups": "점선 상자: {bases}의 종류 묶음.",
+        "links": "상자를 누르면 용어집의 설명으로 가요.",
     },
     "en": {
         "tree": "Hierarchy of {root}.",
@@ -85,7 +86,9 @@ def hierarchy_svg(glossary: Glossary, root: str, lang: str, glossary_href: str,
     variants = ["wide", "narrow"] if len(layouts) == 2 else ["single"]
     svgs = [svg_element(placed, w, h, name, glossary_href, variant)
             for (placed, w, h), variant in zip(layouts, variants, strict=True)]
-    return figure(svgs, "tree", "" if compact else legend(tree, lang))
+    # the sentence about pressing a box is the caption's action: print leaves it out
+    return figure(svgs, "tree", "" if compact else legend(tree, lang),
+                  "" if compact else TEXT[lang]["links"])
 
 
 def chain_svg(glossary: Glossary, root: str, lang: str, glossary_href: str) -> str:
@@ -220,7 +223,7 @@ def _unique_labels(boxes: list[Box]) -> list[str]:
 
 
 def legend(tree: Box, lang: str) -> str:
-    """The caption: what the dashed boxes group (if any), and that boxes are links."""
+    """The caption: what the dashed boxes group (if any); '' when nothing is grouped."""
     bases: dict[str, str] = {}
 
     def visit(box: Box) -> None:
@@ -230,10 +233,9 @@ def legend(tree: Box, lang: str) -> str:
             visit(child)
 
     visit(tree)
-    text = TEXT[lang]
     if not bases:
-        return text["links"]
-    return text["groups"].format(bases=", ".join(bases.values())) + " " + text["links"]
+        return ""
+    return TEXT[lang]["groups"].format(bases=", ".join(bases.values()))
 
 
 def _check_options(lang: str, depth: int | None, examples: int) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 # Sizes in SVG user units; the SVG is shown at about one unit per CSS pixel at its natural width.
 FONT = 14  # box labels
-CHIP_FONT = 12  # the small boxes of components (kubelet, etcd ...)
+CHIP_FONT = 13  # the small boxes of components (kubelet, etcd ...)
 PAD = 8  # inside a box, around its content
 GAP = 8  # between boxes side by side or stacked
 HEADER = 26  # a box's label band; content starts below it

@@ -105,14 +105,16 @@ def chain_svg_element(layout: ChainLayout, name: str, glossary_href: str, varian
                        layout.chevrons)
 
 
-def figure(svgs: list[str], kind: str, caption: str = "") -> str:
+def figure(svgs: list[str], kind: str, caption: str = "", action: str = "") -> str:
     """The block the macro returns: no blank line inside (Markdown would end the raw HTML block
     there), blank lines around it. data-search-exclude keeps the labels out of the search index."""
     switch = " hierarchy--switch" if len(svgs) > 1 else ""
     lines = [f'<figure class="hierarchy hierarchy--{kind}{switch}" data-search-exclude="">',
              *svgs]
-    if caption:
-        lines.append(f'<figcaption class="hierarchy__caption no-glossary">{escape(caption)}'
+    if caption or action:  # the action (press a box) in its own span: print leaves it out
+        action_html = f'<span class="hierarchy__action">{escape(action)}</span>' if action else ""
+        lines.append(f'<figcaption class="hierarchy__caption no-glossary">'
+                     f'{escape(caption)}{" " if caption and action else ""}{action_html}'
                      '</figcaption>')
     lines.append("</figure>")
     return "\n\n" + "\n".join(lines) + "\n\n"

@@ -21,6 +21,8 @@ from bilingual_glossary.data.model import Glossary, Term
 from bilingual_glossary.diagrams import diagram
 from bilingual_glossary.glossary_page.definitions import render_long, without_blank_lines
 from bilingual_glossary.glossary_page.text import OTHER_LANG, UI
+from bilingual_glossary.templating import ENTRY, Markup, Templates, default_templates
+from bilingual_glossary.ui import UiText
 
 if TYPE_CHECKING:
     from bilingual_glossary.session import PageRef
@@ -84,8 +86,12 @@ def index_letters(lang: str, groups: Sequence[Group]) -> list[tuple[str, str | N
     return [(letter, present.get(letter)) for letter in letters]
 
 
-def glossary_page_html(glossary: Glossary, lang: str) -> str:
-    ui = UI[lang]
+def glossary_page_html(glossary: Glossary, lang: str, table: UiText = UI,
+                       templates: Templates | None = None) -> str:
+    """The page's one HTML block; `table` holds the interface words (ui.ui_table) and
+    `templates` the entry's markup (the plugin's own without one)."""
+    ui = table[lang]
+    templates = templates or default_templates()
     groups = grouped_terms(glossary, lang)
     total = len(glossary)
     status = {key: ui[key] for key in ("status_all", "status_some", "status_one", "status_none")}
@@ -93,7 +99,7 @@ def glossary_page_html(glossary: Glossary, lang: str) -> str:
         f'<div class="glossary-page" lang="{lang}" data-total="{total}"'
         f' data-status="{_attr(json.dumps(status, ensure_ascii=False))}">',
         f'<p class="glossary-lead">{escape(ui["lead"].format(total=total))}</p>',
-        _tools_html(glossary, lang, groups),
+        _tools_html(glossary, lang, groups, ui),
         f'<p class="glossary-no-match" hidden data-search-exclude>{escape(ui["no_match"])}</p>',
         '<div class="glossary-groups" id="glossary-entries">',
     ]
@@ -101,15 +107,18 @@ def glossary_page_html(glossary: Glossary, lang: str) -> str:
         parts.append(f'<div class="glossary-group" id="{group.id}">')
         parts.append(f'<h2 class="glossary-group-title" data-search-exclude>'
                      f'{escape(group.label)}</h2>')
-        parts.extend(_entry_html(glossary, term, lang) for term in group.terms)
+        parts.extend(_entry_html(glossary, term, lang, ui, templates) for term in group.terms)
         parts.append("</div>")
     parts.append("</div>")
+    # back to the index and filter once they have scrolled away (glossary-filter.js shows it)
+    parts.append(f'<a class="glossary-back" href="#glossary-tools" hidden data-search-exclude>'
+                 f'{escape(ui["back_to_index"])}</a>')
     parts.append("</div>")
     return without_blank_lines("\n".join(parts))
 
 
-def _tools_html(glossary: Glossary, lang: str, groups: Sequence[Group]) -> str:
-    ui = UI[lang]
+def _tools_html(glossary: Glossary, lang: str, groups: Sequence[Group],
+                ui: Mapping[str, str]) -> str:
     used_tags = [tag for tag in glossary.tags if any(tag in t.tags for t in glossary)]
     chips = "".join(
         f'<button type="button" class="glossary-chip" data-tag="{_attr(tag)}"'
@@ -123,7 +132,7 @@ def _tools_html(glossary: Glossary, lang: str, groups: Sequence[Group]) -> str:
     # Each excluded element must not contain an element with the same tag: Material's search
     # parser matches elements by tag, so a nested </div> would end the exclusion early.
     return (
-        '<div class="glossary-tools">'
+        '<div class="glossary-tools" id="glossary-tools">'
         # Shown from the first paint when scripts run (the plugin's head script marks <html>
         # with glossary-js), so nothing below it moves once the filter script is ready; hidden
         # by CSS without JavaScript, where every entry simply shows.
@@ -171,8 +180,8 @@ def _index_note_html(ui: Mapping[str, str]) -> str:
             '</div>')
 
 
-def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
-    ui = UI[lang]
+def _entry_html(glossary: Glossary, term: Term, lang: str, ui: Mapping[str, str],
+                templates: Templates) -> str:
     other = OTHER_LANG.get(lang)
     if other not in glossary.langs:  # a site in one language: no name in another
         other = None
@@ -180,34 +189,17 @@ def _entry_html(glossary: Glossary, term: Term, lang: str) -> str:
     other_text = term.text[other] if other else None
     # the spellings to avoid too: a reader who knows the term as 라벨 or 부하분산 still finds it
     names = [*text.matched_names, *(other_text.matched_names if other_text else ())]
-    tags = f' data-tags="{_attr(" ".join(term.tags))}"' if term.tags else ""
-    lines = [
-        f'<article class="glossary-entry" data-term="{_attr(term.id)}"'
-        f" data-names='{_names_attr(names)}'{tags}>",
-        # the entry's text; CSS places the diagram (if any) beside it
-        '<div>',
-        f'<h3 class="glossary-entry-name" id="{_attr(term.id)}">{escape(text.term)}'
+    return templates.render(
+        ENTRY, id=term.id, name=text.term, short=text.short, aliases=text.aliases,
+        # shown, so that a reader who types 포드 finds 파드 in the site search
+        avoid=text.avoid, tags=term.tags, ui=ui,
+        names=Markup(_names_attr(names)),
         # filled by l10n/site.py fill_badges(): a badge when the translation is outdated
-        f'<!--glossary-badge:{term.id}-->'
-        f'<a class="headerlink" href="#{_attr(term.id)}" title="{_attr(ui["permalink"])}">¶</a>'
-        '</h3>',
-        _other_name_html(other_text, other, ui) if other_text and other else "",
-    ]
-    if text.aliases:
-        lines.append(f'<p class="glossary-entry-aliases"><span>'
-                     f'{escape(ui["aliases"])}</span> {escape(", ".join(text.aliases))}</p>')
-    if text.avoid:  # shown, so that a reader who types 포드 finds 파드 in the site search
-        lines.append(f'<p class="glossary-entry-avoid"><span>'
-                     f'{escape(ui["avoid"])}</span> {escape(", ".join(text.avoid))}</p>')
-    lines.append(f'<p class="glossary-entry-short">{escape(text.short)}</p>')
-    long_html = render_long(text.long)
-    if long_html:
-        lines.append(f'<div class="glossary-entry-long">{long_html}</div>')
-    lines.append(_facts_html(glossary, term, lang))
-    lines.append("</div>")
-    lines.append(_diagram_html(glossary, term, lang))
-    lines.append("</article>")
-    return "\n".join(line for line in lines if line)
+        badge=Markup(f"<!--glossary-badge:{escape(term.id)}-->"),
+        other=Markup(_other_name_html(other_text, other, ui) if other_text and other else ""),
+        long=Markup(render_long(text.long)),
+        facts=Markup(_facts_html(glossary, term, lang, ui)),
+        diagram=Markup(_diagram_html(glossary, term, lang)))
 
 
 def _other_name_html(other_text, other_lang: str, ui: Mapping[str, str]) -> str:
@@ -222,10 +214,9 @@ def _other_name_html(other_text, other_lang: str, ui: Mapping[str, str]) -> str:
             f' {name}</p>')
 
 
-def _facts_html(glossary: Glossary, term: Term, lang: str) -> str:
+def _facts_html(glossary: Glossary, term: Term, lang: str, ui: Mapping[str, str]) -> str:
     """Where the term sits, its tags and docs; left out of the search index (names of other
     terms would make every neighbour match)."""
-    ui = UI[lang]
     rows: list[tuple[str, str, str]] = []
 
     def by_name(terms) -> list[Term]:
@@ -286,12 +277,12 @@ def _diagram_html(glossary: Glossary, term: Term, lang: str) -> str:
 
 
 def fill_used_on(html: str, lang: str, usage: Mapping[str, Sequence[PageRef]],
-                 href: Callable[[str], str], limit: int = 10) -> str:
+                 href: Callable[[str], str], limit: int = 10, table: UiText = UI) -> str:
     """Replace each entry's placeholder with links to the pages that use the term: the first
     `limit` in navigation order, then "and N more", so the page grows with the terms only.
     `href` turns a page's site-relative URL into a link from the glossary page (the plugin
     passes MkDocs' own get_relative_url)."""
-    ui = UI[lang]
+    ui = table[lang]
 
     def row(match: re.Match[str]) -> str:
         pages = sorted(usage.get(match.group(1)) or [], key=lambda p: (p.order, p.url))

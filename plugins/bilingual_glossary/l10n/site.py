@@ -22,6 +22,7 @@ from bilingual_glossary.l10n.freshness import (
 from bilingual_glossary.l10n.record import Record, fingerprint
 from bilingual_glossary.l10n.terminology import AvoidedSpellings, Hit, lint_glossary, lint_page
 from bilingual_glossary.languages import without_language_suffix
+from bilingual_glossary.ui import DEFAULTS, UiText
 
 NOTICE_CLASS = "translation-outdated"
 BADGE_CLASS = "translation-outdated-badge"
@@ -30,35 +31,16 @@ _LEADING_H1 = re.compile(r"^\s*<h1\b.*?</h1>", re.S)
 
 # Each notice is written in the language of the page it appears on; {source} is the source
 # language's name in that language.
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "notice_title": "This translation is out of date",
-        "notice_text": ("The {source} original of this page has changed since this translation "
-                        "was last brought up to date, so parts of it may be missing or no "
-                        "longer accurate."),
-        "notice_link": "Read the {source} original",
-        "badge": "Outdated",
-        "badge_label": ("Outdated: the {source} entry has changed since this text was "
-                        "translated. Read the {source} entry"),
-    },
-    "ko": {
-        "notice_title": "번역이 원문보다 오래되었다",
-        "notice_text": ("이 번역을 마지막으로 고친 뒤에 {source} 원문이 바뀌었다. 빠지거나 "
-                        "달라진 내용이 있을 수 있다."),
-        "notice_link": "{source} 원문 보기",
-        "badge": "번역 갱신 필요",
-        "badge_label": "번역 갱신 필요: 번역한 뒤에 {source} 항목이 바뀌었다. {source} 항목 보기",
-    },
-}
+UI = DEFAULTS  # the notice and badge texts live in the plugin's one table (ui.py)
 LANG_NAMES: dict[str, dict[str, str]] = {
     "en": {"ko": "Korean", "en": "English"},
     "ko": {"ko": "한국어", "en": "영어"},
 }
 
 
-def notice_html(lang: str, source_lang: str, source_href: str) -> str:
+def notice_html(lang: str, source_lang: str, source_href: str, table: UiText = UI) -> str:
     """The notice at the top of an outdated page, in the page's language."""
-    ui = UI[lang]
+    ui = table[lang]
     source = LANG_NAMES[lang][source_lang]
     return (f'<div class="admonition warning {NOTICE_CLASS}" role="note" lang="{lang}"'
             f' data-search-exclude>'
@@ -77,9 +59,9 @@ def add_notice(content: str, notice: str) -> str:
 
 
 def fill_badges(html: str, lang: str, source_lang: str, outdated: Collection[str],
-                source_glossary_href: str | None) -> str:
+                source_glossary_href: str | None, table: UiText = UI) -> str:
     """Replace each entry's badge placeholder: a badge for outdated entries, else nothing."""
-    ui = UI.get(lang)
+    ui = table.get(lang)
 
     def badge(match: re.Match[str]) -> str:
         term_id = match.group(1)

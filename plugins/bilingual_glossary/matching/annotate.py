@@ -23,15 +23,15 @@ from bilingual_glossary.matching.html_scan import (
     scanner,
     text_segments,
 )
-from bilingual_glossary.matching.markup import (
+from bilingual_glossary.matching.matcher import Matcher
+from bilingual_glossary.matching.policy import CALM, NO_LIMITS, MarkPolicy, PagePlaces
+from bilingual_glossary.tooltips.markup import (
     annotated_ids,
     annotation_start,
     term_link,
     tooltip_table,
     tooltips_html,
 )
-from bilingual_glossary.matching.matcher import Matcher
-from bilingual_glossary.matching.policy import CALM, NO_LIMITS, MarkPolicy, PagePlaces
 
 __all__ = ["Annotated", "Annotator", "annotated_ids", "term_link", "tooltips_html"]
 

@@ -1,10 +1,12 @@
-"""The reader's switch for term marks: the small script that goes in each page's <head>.
+"""The reader's switch for term marks: the small script that goes in the <head> of each page
+with marked terms (the plugin adds it where it adds tooltips).
 
 glossary-tooltip.js adds the switch (button.glossary-toggle) and keeps the reader's choice in
 localStorage; it runs at the end of <body>, after the page may have been painted. This script
 runs before the first paint, so a reader who turned the marks off never sees them flash on.
 It also tells the tooltip script that the plugin is on for this page (class `glossary-marks`):
-with annotation disabled there is nothing to switch, and no button.
+with annotation disabled, or on a page without marked terms, there is nothing to switch,
+and no button. The button's words come from the tooltips' container (markup.tooltips_html).
 
 The names below must match glossary-tooltip.js (OFF_CLASS, STORAGE_NAME) and its stylesheet.
 """
