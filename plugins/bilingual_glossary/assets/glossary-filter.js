@@ -205,7 +205,10 @@
       if (matchAny()) {
         url.searchParams.set("match", "any");
       }
-      window.history.replaceState(window.history.state, "", url.href);
+      // unchanged (as on most loads): no history write, which costs time on a phone
+      if (url.href !== window.location.href) {
+        window.history.replaceState(window.history.state, "", url.href);
+      }
     }
 
     function clearFilter() {
