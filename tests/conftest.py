@@ -54,6 +54,16 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
     return dest
 
 
+@pytest.fixture(autouse=True)
+def _fresh_plugin_instances() -> Iterator[None]:
+    """MkDocs keeps a plugin with on_startup for the whole process (for `mkdocs serve`), in a
+    cache on its config schema: each test starts without the instances earlier tests left."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    MkDocsConfig.plugins.plugin_cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("site")
@@ -315,3 +325,44 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "expect_console(*patterns): the console/page errors, HTTP errors or "
         "outside requests this browser test expects (regular expressions)")
+    config.addinivalue_line("markers", "fast: the quick tier (make test-fast), set in conftest")
+    config.addinivalue_line("markers", "slow: the no-browser slow tier (make test-slow)")
+
+
+# --- tiers: make test-fast, test-slow, test-browser -----------------------------------------
+#
+# Every test lands in exactly one tier, decided here so that no test file has to say so:
+# `browser` if it is marked so; `slow` if it fuzzes (hypothesis) or its module builds other
+# sites or runs `mkdocs serve` (SLOW_MODULES); `fast` otherwise. `pytest -m fast` etc.
+SLOW_MODULES = {
+    "test_plugin",  # other sites, mkdocs serve
+    "test_failure_modes",  # a broken copy of the project per case
+    "test_macros",
+    "test_diagram_site",
+    "test_l10n",
+    "test_export",
+    "test_serving",
+    "test_extension",  # ProperDocs and zensical builds
+    "test_macro_output",  # copies of the site with hostile pages
+    "test_hostile_glossary",  # broken and hostile inputs, each its own build
+    "test_hostile_output",
+    "test_hostile_pages",
+}
+
+
+def tier_of(item: pytest.Item) -> str:
+    if item.get_closest_marker("browser") is not None:
+        return "browser"
+    module = getattr(item, "module", None)
+    name = module.__name__.rpartition(".")[2] if module is not None else ""
+    function = getattr(item, "function", None)
+    if name in SLOW_MODULES or getattr(function, "is_hypothesis_test", False):
+        return "slow"
+    return "fast"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        tier = tier_of(item)
+        if tier != "browser":
+            item.add_marker(getattr(pytest.mark, tier))

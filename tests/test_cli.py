@@ -64,7 +64,15 @@ def test_new_writes_a_template_that_check_then_asks_to_fill(project: Path) -> No
     result = run_cli("new", "pod-disruption-budget", root=project)
     assert result.returncode == 0, result.stderr
     written = project / "glossary" / "pod-disruption-budget.yml"
-    assert "ko:" in written.read_text(encoding="utf-8")
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("draft: true") and "ko:" in text
+    check = run_cli("check", root=project)  # a draft: one line with the fields still to fill
+    assert check.returncode == 1
+    assert check.stderr.splitlines() == [
+        "glossary/pod-disruption-budget.yml: draft: is a draft, not shown or matched; still to "
+        "fill: ko.term, ko.short, en.term, en.short. Fix: fill those in, then delete the "
+        "`draft: true` line to publish the term."]
+    written.write_text(text.split("\n", 1)[1], encoding="utf-8")  # published too early
     check = run_cli("check", root=project)
     assert check.returncode == 1
     for field in ("ko.term", "ko.short", "en.term", "en.short"):
@@ -90,6 +98,10 @@ def test_a_filled_in_template_passes_check(project: Path) -> None:
     text = text.replace("part_of:            #", "part_of: pod        #")
     assert "term: ''" not in text and "short: ''" not in text and "part_of: pod" in text
     written.write_text(text + "standalone: a term of the CLI test\n", encoding="utf-8")
+    assert run_cli("check", root=project).returncode == 1  # still a draft
+    assert text.startswith("draft: true")
+    written.write_text(text.split("\n", 1)[1] + "standalone: a term of the CLI test\n",
+                       encoding="utf-8")
     check = run_cli("check", root=project)
     assert check.returncode == 0, check.stderr
     assert check.stdout.startswith(f"glossary OK: {count + 1} terms")

@@ -199,7 +199,9 @@ def test_serve_rebuilds_on_glossary_edits_and_recovers_from_a_broken_one(project
             "Definition of Pod.", "An edited definition."), encoding="utf-8")
         _wait_for(url, "An edited definition.")
         pod.write_text("en: [broken\n", encoding="utf-8")
-        # the rebuild fails with one clear message; the server keeps serving the last good site
+        # one clear message, in the terminal and in a banner on the page (serving.py); the
+        # rebuild completes with the last good glossary
+        _wait_for(url, "terms/pod.yml: line 2: is not valid YAML")
         deadline = time.monotonic() + 30
         while not any("is not valid YAML" in line for line in log):
             assert time.monotonic() < deadline, "".join(log)[-2000:]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from bilingual_glossary import load_glossary
 from bilingual_glossary.evaluation import (
     Case,
@@ -31,16 +32,63 @@ ANNOTATORS = {lang: Annotator(GLOSSARY, lang) for lang in CASES}
 ALL = [(lang, case) for lang, cases in CASES.items() for case in cases]
 
 
+def _sentence_lines(path: Path) -> dict[tuple[str, int], int]:
+    """(category, n) -> the line of the n-th sentence of the category in a corpus file."""
+    lines: dict[tuple[str, int], int] = {}
+    root = yaml.compose(path.read_text(encoding="utf-8"))
+    for key, value in getattr(root, "value", None) or []:
+        for number, item in enumerate(getattr(value, "value", None) or [], start=1):
+            lines[(str(key.value), number)] = item.start_mark.line + 1
+    return lines
+
+
+LINES = {lang: _sentence_lines(CORPUS / f"{lang}.yml") for lang in CASES}
+
+
+def _agrees(lang: str, case: Case, found: tuple) -> None:
+    """Fails, in plain words, when the glossary and a marked sentence disagree: a corpus test
+    depends on the glossary on purpose, so a new term or alias can change what is right."""
+    if case.show(found) == case.show(case.expected):
+        return
+    number = int(case.where.rpartition("#")[2])
+    where = f"tests/corpus/{lang}.yml:{LINES[lang].get((case.category, number), '?')}"
+
+    def names(spans) -> list[str]:
+        return [f"'{case.text[a:b]}' as {tid} ({_source(tid)})" for a, b, tid in sorted(spans)]
+
+    extra, missing = set(found) - set(case.expected), set(case.expected) - set(found)
+    lines = [f"{where} ({case.category} #{number}): the glossary and the marked sentence "
+             "disagree.",
+             f"  marked in the corpus: {case.show(case.expected)}",
+             f"  found by the matcher: {case.show(found)}"]
+    if extra:
+        lines.append("  found but not marked: " + "; ".join(names(extra)))
+    if missing:
+        lines.append("  marked but not found: " + "; ".join(names(missing)))
+    lines += [
+        "What to do:",
+        f"  - If you added or renamed a term or alias on purpose and this mention is that term, "
+        f"the sentence is now right as found: copy the 'found' line into {where}.",
+        "  - If this word is not the term here, keep the sentence and add an exclusion to the "
+        "term's file (not_after, not_before or case_sensitive; see docs/contributing.md).",
+        "  - If a marked mention is no longer found, check the term's names and exclusions.",
+    ]
+    pytest.fail("\n".join(lines), pytrace=False)
+
+
+def _source(term_id: str) -> str:
+    term = GLOSSARY.terms.get(term_id)
+    return term.source if term is not None else "not in the glossary"
+
+
 @pytest.mark.parametrize("lang,case", ALL, ids=[case.where for _, case in ALL])
 def test_sentence_comes_out_as_marked(lang: str, case: Case):
-    found = found_in_text(MATCHERS[lang], case.text)
-    assert case.show(found) == case.show(case.expected)
+    _agrees(lang, case, found_in_text(MATCHERS[lang], case.text))
 
 
 @pytest.mark.parametrize("lang,case", ALL, ids=[case.where for _, case in ALL])
 def test_the_page_path_agrees(lang: str, case: Case):
-    found = found_in_html(ANNOTATORS[lang], case.text)
-    assert case.show(found) == case.show(case.expected)
+    _agrees(lang, case, found_in_html(ANNOTATORS[lang], case.text))
 
 
 # Each category of the issue, with places to find and places to leave alone.

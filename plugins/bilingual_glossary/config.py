@@ -57,6 +57,9 @@ class GlossaryConfig(base.Config):
     # (`standalone`에는), and a name with its English name and particle (파드(Pod)에는):
     # breaks CSS cannot take away (typography.py)
     keep_particles = c.Type(bool, default=True)
+    # hide the INFO lines mkdocs-macros and static-i18n print on every rebuild (their
+    # variables, overrides, the note on relative extra.alternate links); warnings always show
+    quiet = c.Type(bool, default=True)
     # with mkdocs-static-i18n: after its last pass, split its shared search index into one per
     # language (search/ for the default, en/search/ ...), so a reader downloads only their own
     # (search_index.py); the theme must load each language's from its root (overrides/main.html)

@@ -21,6 +21,7 @@ from mkdocs.utils.meta import YAML_RE as FRONT_MATTER
 from bilingual_glossary.config import ANNOTATE_MODES, GlossaryConfig
 from bilingual_glossary.csp import add_policy, inline_scripts
 from bilingual_glossary.data.errors import GlossaryError
+from bilingual_glossary.data.model import Glossary
 from bilingual_glossary.export.addresses import SiteAddresses, site_addresses
 from bilingual_glossary.export.files import export_files
 from bilingual_glossary.export.jsonld import defined_term_set, json_ld_script
@@ -45,6 +46,7 @@ from bilingual_glossary.matching.policy import MarkPolicy
 from bilingual_glossary.page_source import front_matter, unclosed_front_matter
 from bilingual_glossary.placeholders import anchor_ids
 from bilingual_glossary.search_index import split_search_index
+from bilingual_glossary.serving import ProblemLog, fallback_session, mark_site, quiet_chatty_loggers
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.templating import Templates
 from bilingual_glossary.tooltips.markup import annotated_ids, tooltip_table, tooltips_html
@@ -86,9 +88,26 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._tip_rank: dict[str, dict[str, int]] = {}  # lang -> term id -> its print place
         self._command = "build"  # `mkdocs serve` injects a live-reload script: no policy then
         self._content_scripts: set[str] = set()  # script texts pages wrote: never allowed
+        # `mkdocs serve` (serving.py): problems become warnings and a banner on every page.
+        # With on_startup, MkDocs keeps this instance from one rebuild to the next.
+        self._serving = False
+        self._problems: ProblemLog | None = None
+        self._last_good: Glossary | None = None  # the last glossary loaded without a problem
+        self._said: set[str] = set()  # warnings given in this rebuild (each language passes)
 
-    def on_startup(self, *, command, dirty) -> None:
+    def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
+        self._serving = command == "serve"
+        if self.config.quiet:  # before the first build: other plugins' on_config log too
+            quiet_chatty_loggers()
+        if self._serving and self._problems is None:
+            self._problems = ProblemLog()
+            logging.getLogger("mkdocs").addHandler(self._problems)
+
+    def on_shutdown(self) -> None:
+        if self._problems is not None:
+            logging.getLogger("mkdocs").removeHandler(self._problems)
+            self._problems = None
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -106,10 +125,23 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                               f"{self.config.marks_per_block}. Fix: write 0 for no limit, or "
                               "the most automatic marks a paragraph may get (default 3).")
         self._policy = MarkPolicy(self.config.marks_per_block, self.config.mark_own_section)
+        if self.config.quiet:
+            quiet_chatty_loggers()
+        if not _nested_build(config):  # a new build or rebuild, not static-i18n's next language
+            self._said.clear()
+            if self._problems is not None:
+                self._problems.start()
         try:
             self.session = self._cache.session(self.glossary_dir, self.langs)
+            self._last_good = self.session.glossary
         except GlossaryError as exc:
-            raise PluginError(exc.report()) from None
+            if not self._serving:
+                raise PluginError(exc.report()) from None
+            for problem in exc.problems:  # shown, not fatal: the last good glossary serves
+                self._warn(str(problem))
+            self.session = fallback_session(self._last_good, self.langs)
+        for draft in self.session.glossary.drafts:  # a warning: strict builds fail on one
+            self._warn(draft)
         self._l10n_setup(config)
         self._ui_setup(config)
         _drop_extension(config)
@@ -131,6 +163,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 if ASSETS_URL + name not in present:
                     config.extra_javascript.append(ExtraScriptValue(ASSETS_URL + name))
         return config
+
+    # after static-i18n's on_post_build (-100): it has built the other languages and written
+    # its shared search index
+    @event_priority(-200)
+    def on_post_build(self, config) -> None:
+        if _nested_build(config):  # one of static-i18n's inner builds: not done yet
+            return
+        self._split_search_index(config)
+        if self._problems is not None:  # serving: the banner on every page, or none
+            mark_site(config.site_dir, self._problems.lines())
+            self._problems.active = False
 
     def _ui_setup(self, config) -> None:
         """The site's interface words and templates (theme.custom_dir may override the
@@ -222,8 +265,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if self.session.macro_errors:
             errors, self.session.macro_errors[:] = list(self.session.macro_errors), []
-            raise PluginError("\n".join(errors))
-        self._mode(page)  # an invalid front matter value stops the build here
+            self._problem("\n".join(errors))
+        self._mode(page)  # an invalid front matter value stops the build (serving: a warning)
         self._l10n_lint(page)
         lang = self._lang(page.file)
         if self._is_glossary_page(page, lang):
@@ -234,7 +277,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                                                self.session.templates),
                     self.session.placeholders.hold, "macros" in config.plugins)
             except ValueError as exc:
-                raise PluginError(str(exc)) from None
+                self._problem(str(exc))
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -312,8 +355,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             output = add_switch_script(output)
         return add_to_body_end(output, tips)
 
-    @event_priority(-110)  # after static-i18n's on_post_build (-100) has written its index
-    def on_post_build(self, config) -> None:
+    def _split_search_index(self, config) -> None:
         i18n = config.plugins.get("i18n")
         if not self.config.search_per_language or i18n is None:
             return
@@ -372,7 +414,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         try:
             allow = allowed_spellings(page.meta.get(ALLOW_KEY))
         except ValueError as exc:
-            raise PluginError(f"{self.l10n.page_label(page.file.src_uri)}: {exc}") from None
+            self._problem(f"{self.l10n.page_label(page.file.src_uri)}: {exc}")
+            allow = allowed_spellings(None)
         lang = self._lang(page.file)
         if not self._has_text(lang):
             return
@@ -443,9 +486,23 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             value = "first" if value else "off"
         mode = str(value).strip().lower()
         if mode not in ANNOTATE_MODES:
-            raise PluginError(f"{page.file.src_uri}: front matter 'glossary: {value}' is not "
-                              f"valid. Fix: use one of {', '.join(ANNOTATE_MODES)}.")
+            self._problem(f"{page.file.src_uri}: front matter 'glossary: {value}' is not "
+                          f"valid. Fix: use one of {', '.join(ANNOTATE_MODES)}.")
+            mode = self.config.annotate
         return mode
+
+    def _warn(self, message: str) -> None:
+        """A warning, once per build (static-i18n runs on_config once per language)."""
+        if message not in self._said:
+            self._said.add(message)
+            log.warning(message)
+
+    def _problem(self, message: str) -> None:
+        """A page problem: stops a build; while serving, a warning that the banner shows."""
+        if not self._serving:
+            raise PluginError(message)
+        for line in message.splitlines():
+            self._warn(line)
 
     def _glossary_href(self, page, lang: str) -> str:
         """Relative link from the page to its language's glossary page."""
@@ -535,3 +592,9 @@ def _add_glossary_page_assets(output: str, page_url: str) -> str:
     links += GLOSSARY_PAGE_HEAD_SCRIPT
     scripts = "".join(f'<script src="{url(name)}"></script>' for name in GLOSSARY_PAGE_JS)
     return add_to_body_end(add_to_head(output, links), scripts)
+
+
+def _nested_build(config) -> bool:
+    """True inside the builds mkdocs-static-i18n runs for its other languages (from its
+    on_post_build): their warnings belong to the build that started them."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))

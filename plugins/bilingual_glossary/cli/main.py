@@ -24,19 +24,22 @@ from bilingual_glossary.site_config import (
 SECTION = """\
 {lang}:
   term: ''          # {term}
-  aliases: []       # other spellings and synonyms{aliases}
-  short: ''         # one or two plain sentences: the tooltip
+  aliases: []       # other accepted names and synonyms{aliases}
+  short: ''         # one or two plain sentences{short}: the tooltip
   long: ''          # optional Markdown for the glossary page
-  avoid: []         # spellings to avoid in pages (still matched){avoid}
+  avoid: []         # spellings pages must not use (still matched, then flagged){avoid}
   docs:             # the official page in this language{docs}
 """
 EXAMPLES = {
     "ko": {"term": "Korean name (Kubernetes Korean localization), e.g. 파드",
-           "aliases": ", e.g. [포드]", "avoid": ", e.g. [포드]",
-           "docs": ", e.g. https://kubernetes.io/ko/docs/..."},
-    "en": {"term": "English name, e.g. Pod", "aliases": "", "avoid": "",
-           "docs": ", e.g. https://kubernetes.io/docs/..."},
+           "aliases": ", e.g. [자동 확장] for 오토스케일링", "short": " (해라체)",
+           "avoid": ", e.g. [포드] for 파드", "docs": ", e.g. https://kubernetes.io/ko/docs/..."},
+    "en": {"term": "English name, e.g. Pod", "aliases": ", e.g. [autoscale]", "short": "",
+           "avoid": "", "docs": ", e.g. https://kubernetes.io/docs/..."},
 }
+# `make glossary-new` writes a draft: not shown or matched until this first line goes
+DRAFT_LINE = ("draft: true         # a draft is not shown or matched; delete this line to "
+              "publish the term\n")
 RELATIONS = """\
 part_of:            # the term this one sits inside, e.g. node
 kind_of:            # the term this one is a kind of, e.g. node for worker-node
@@ -49,9 +52,11 @@ def template(term_id: str, langs: tuple[str, ...]) -> str:
     """A new term's file: a section for each of the site's languages, then the relations."""
     sections = "".join(
         SECTION.format(lang=lang, **EXAMPLES.get(lang, {
-            "term": f"the name in '{lang}'", "aliases": "", "avoid": "", "docs": ""}))
+            "term": f"the name in '{lang}'", "aliases": "", "short": "", "avoid": "",
+            "docs": ""}))
         for lang in langs)
-    return (f"# {term_id}: fill in {', '.join(langs)}, then run `make glossary-check`.\n"
+    return (f"{DRAFT_LINE}# {term_id}: fill in {', '.join(langs)}, check with "
+            "`make glossary-check`, then delete the line above.\n"
             f"{sections}{RELATIONS}")
 
 
@@ -86,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
             glossary = load_glossary(glossary_dir, langs)
         except GlossaryError as exc:
             print(exc.report(), file=sys.stderr)
+            return 1
+        for draft in glossary.drafts:  # a strict build fails on a draft: so does the check
+            print(draft, file=sys.stderr)
+        if glossary.drafts:
+            print(f"glossary has {len(glossary.drafts)} draft(s): {len(glossary)} terms, "
+                  f"{len(glossary.tags)} tags")
             return 1
         print(f"glossary OK: {len(glossary)} terms, {len(glossary.tags)} tags")
         return 0
@@ -126,7 +137,8 @@ def new_term(glossary_dir: Path, term_id: str, langs: tuple[str, ...] = LANGS) -
         print(f"{label} already exists. Fix: edit it, or pick another id.", file=sys.stderr)
         return 1
     path.write_text(template(term_id, langs), encoding="utf-8")
-    print(f"wrote {label}: fill in {', '.join(langs)}, then run `make glossary-check`.")
+    print(f"wrote {label}: fill in {', '.join(langs)}, run `make glossary-check`, then delete "
+          "its first line, `draft: true`, to publish the term (a draft is not shown until then).")
     return 0
 
 

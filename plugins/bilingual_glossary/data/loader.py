@@ -29,6 +29,8 @@ LANG_KEYS = {"term", "aliases", "short", "long", "avoid", "docs"}
 # which mentions count (matching/exclusions.py): see _mention_fields
 TOP_KEYS |= {"action"}
 LANG_KEYS |= {"not_after", "not_before", "case_sensitive", "sense"}
+# `draft: true` (written by `make glossary-new`): the file is left out until the line goes
+DRAFT_KEY = "draft"
 REF_FIELDS = ("part_of", "kind_of")
 
 
@@ -59,6 +61,7 @@ def load_glossary(directory: Path | str, langs: Sequence[str] = LANGS) -> Glossa
     # a broken _tags.yml is reported once, not again as an unknown tag in every term
     check_tags = len(found.problems) == before
     raw_terms: dict[str, tuple[str, dict[str, Any]]] = {}
+    drafts: dict[str, str] = {}  # id -> its warning: a draft is neither shown nor matched
     broken: set[str] = set()  # ids whose file has a problem: not also "unknown" elsewhere
     for path in sorted(directory.iterdir()):
         label = _label(path, directory)
@@ -89,6 +92,14 @@ def load_glossary(directory: Path | str, langs: Sequence[str] = LANGS) -> Glossa
         if _bad_characters(data, label, found):
             broken.add(path.stem)
             continue
+        if DRAFT_KEY in data:
+            if data[DRAFT_KEY] is not True:
+                found.add(label, DRAFT_KEY, "must be true, or absent.",
+                          "delete the `draft:` line to publish the term.")
+                broken.add(path.stem)
+            else:
+                drafts[path.stem] = _draft_warning(path.stem, label, data, tags, langs)
+            continue
         raw_terms[path.stem] = (label, data)
 
     terms = {tid: _build_term(tid, label, data, tags, found, langs, check_tags=check_tags)
@@ -98,14 +109,31 @@ def load_glossary(directory: Path | str, langs: Sequence[str] = LANGS) -> Glossa
     if tags is None:
         _check_tags_file(terms, directory, found)
     committed = references.committed_names(directory)  # None outside a git checkout
-    _check_references(terms, broken, found, directory, committed)
+    _check_references(terms, broken, found, directory, committed, set(drafts))
     _check_cycles(terms, found)
     new = None if committed is None else {f"{tid}.yml" for tid in terms} - committed
     _check_duplicate_names(terms, found, langs, new)
     found.problems = references.group_unknown_tags(found.problems, directory.name, TAGS_FILE)
     if found.problems:
         raise GlossaryError(found.problems)
-    return Glossary(terms=dict(sorted(terms.items())), tags=tags or {}, langs=langs)
+    return Glossary(terms=dict(sorted(terms.items())), tags=tags or {}, langs=langs,
+                    drafts=tuple(drafts[tid] for tid in sorted(drafts)))
+
+
+def _draft_warning(term_id: str, label: str, data: dict[str, Any],
+                   tags: dict[str, dict[str, str]] | None, langs: tuple[str, ...]) -> str:
+    """One line for a draft: the fields that would fail validation once it is published."""
+    unfinished = _Collector()
+    body = {key: value for key, value in data.items() if key != DRAFT_KEY}
+    _build_term(term_id, label, body, tags, unfinished, langs)
+    fields = list(dict.fromkeys(p.field or "(the file)" for p in unfinished.problems))
+    if fields:
+        state = f"is a draft, not shown or matched; still to fill: {', '.join(fields)}."
+        fix = "fill those in, then delete the `draft: true` line to publish the term."
+    else:
+        state = "is a draft, not shown or matched; every field is filled."
+        fix = "delete the `draft: true` line to publish the term."
+    return str(Problem(label, DRAFT_KEY, state, fix))
 
 
 def _label(path: Path, directory: Path) -> str:
@@ -401,7 +429,8 @@ def _check_tags_file(terms: dict[str, Term], directory: Path, found: _Collector)
 
 
 def _check_references(terms: dict[str, Term], broken: set[str], found: _Collector,
-                      directory: Path, committed: frozenset[str] | None = None) -> None:
+                      directory: Path, committed: frozenset[str] | None = None,
+                      drafts: set[str] = frozenset()) -> None:
     """Every id a term names exists; an id whose own file is broken was reported already.
     An id that is missing is one problem however many files name it (data/references.py)."""
     missing: dict[str, list[tuple[str, str]]] = {}
@@ -425,6 +454,13 @@ def _check_references(terms: dict[str, Term], broken: set[str], found: _Collecto
     new_ids = (None if committed is None else
                sorted(tid for tid in terms if f"{tid}.yml" not in committed))
     for target, referrers in missing.items():
+        if target in drafts:  # named while still a draft: publish it first, or name another
+            draft = f"{directory.name}/{target}.yml"
+            for source, field in referrers:
+                found.add(source, field, f"'{target}' is a draft ({draft}), not yet published.",
+                          f"finish {draft} and delete its `draft: true` line, or name another "
+                          "term.")
+            continue
         renamed_to = None
         if new_ids and committed is not None and f"{target}.yml" in committed:
             # the file was there at HEAD and is gone; a file new since HEAD may be its new name

@@ -67,6 +67,8 @@ class Glossary:
     tags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # the languages every term has text in, the site's default language first
     langs: tuple[str, ...] = LANGS
+    # files marked `draft: true`: left out of the glossary, one warning line each (loader.py)
+    drafts: tuple[str, ...] = ()
 
     def __contains__(self, term_id: object) -> bool:
         return term_id in self.terms
