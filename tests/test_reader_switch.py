@@ -8,6 +8,7 @@ from bilingual_glossary.tooltips.switch import (
     MARKS_CLASS,
     MARKS_OFF_CLASS,
     STORAGE_NAME,
+    add_switch,
     add_switch_script,
 )
 from conftest import ROOT
@@ -37,3 +38,20 @@ def test_the_head_script_reads_what_the_tooltip_script_writes() -> None:
     assert f".{MARKS_OFF_CLASS} .md-typeset a.glossary-term" in styles
     assert f'"{MARKS_OFF_CLASS}"' in HEAD_SCRIPT and f'"{STORAGE_NAME}"' in HEAD_SCRIPT
     assert "</" not in HEAD_SCRIPT.removesuffix("</script>")  # cannot end the element early
+
+
+def test_the_button_goes_before_the_first_title_of_the_body() -> None:
+    """In the page from the start, so nothing moves when the scripts arrive."""
+    page = ("<html><head></head><body><article><a class=edit>e</a><h1>파드</h1>"
+            "<h1>again</h1></article></body></html>")
+    out = add_switch(page, "용어 <표시>", 'a "title"')
+    assert out.count('<button type="button" class="glossary-toggle"') == 1
+    assert out.index("glossary-toggle") < out.index("<h1>파드")
+    assert out.index("<a class=edit>") < out.index("glossary-toggle")
+    assert "용어 &lt;표시&gt;" in out and 'title="a &quot;title&quot;"' in out
+    assert HEAD_SCRIPT in out
+
+
+def test_a_page_without_a_title_gets_only_the_head_script() -> None:
+    page = "<html><head></head><body><p>x</p></body></html>"
+    assert add_switch(page, "a", "b") == add_switch_script(page)

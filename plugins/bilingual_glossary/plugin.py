@@ -50,7 +50,7 @@ from bilingual_glossary.serving import ProblemLog, fallback_session, mark_site, 
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.templating import Templates
 from bilingual_glossary.tooltips.markup import annotated_ids, tooltip_table, tooltips_html
-from bilingual_glossary.tooltips.switch import add_switch_script
+from bilingual_glossary.tooltips.switch import add_switch
 from bilingual_glossary.typography import keep_korean_words
 from bilingual_glossary.ui import ui_table
 
@@ -352,7 +352,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         tips = tooltips_html(self._tooltip_table(lang), linked, self.session.ui[lang],
                              order=lambda tid: rank.get(tid, len(rank)))
         if tips and self.config.assets:  # the reader's switch, on pages with marked terms
-            output = add_switch_script(output)
+            words = self.session.ui[lang]
+            output = add_switch(output, words["switch"], words["switch_on"])
         return add_to_body_end(output, tips)
 
     def _split_search_index(self, config) -> None:

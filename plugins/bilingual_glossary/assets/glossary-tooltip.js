@@ -369,9 +369,20 @@
   // in the header it would push the site's name out on a phone. Other themes: before the
   // page's first heading. Only on pages with marked terms (the head script's class and the
   // tooltips' container both say so), with its name in words beside the icon.
+  function wire(button) {
+    button.addEventListener("click", function () {
+      setMarks(marksOff());
+    });
+    button.setAttribute("data-ready", ""); // visible from now on (glossary-tooltip.css)
+  }
+
   function addButton() {
     if (!document.documentElement.classList.contains(ON_CLASS)) return;
-    if (document.querySelector("button.glossary-toggle")) return;
+    var present = document.querySelector("button.glossary-toggle");
+    if (present) { // the plugin put it in the page (tooltips/switch.py): no layout shift
+      if (!present.hasAttribute("data-ready")) wire(present);
+      return;
+    }
     var label = words().switch;
     if (!label) return; // no tooltips on this page: nothing to switch
     var button = document.createElement("button");
@@ -382,9 +393,7 @@
     name.className = "glossary-toggle__label";
     name.textContent = label;
     button.appendChild(name);
-    button.addEventListener("click", function () {
-      setMarks(marksOff());
-    });
+    wire(button);
     var article = document.querySelector("article.md-content__inner");
     if (article) {
       button.classList.add("md-content__button");

@@ -31,11 +31,11 @@ SECTION = """\
   docs:             # the official page in this language{docs}
 """
 EXAMPLES = {
-    "ko": {"term": "Korean name (Kubernetes Korean localization), e.g. 파드",
+    "ko": {"term": "Korean name, as the site's style guide spells it, e.g. 파드",
            "aliases": ", e.g. [자동 확장] for 오토스케일링", "short": " (해라체)",
-           "avoid": ", e.g. [포드] for 파드", "docs": ", e.g. https://kubernetes.io/ko/docs/..."},
+           "avoid": ", e.g. [포드] for 파드", "docs": ", e.g. https://example.org/ko/docs/..."},
     "en": {"term": "English name, e.g. Pod", "aliases": ", e.g. [autoscale]", "short": "",
-           "avoid": "", "docs": ", e.g. https://kubernetes.io/docs/..."},
+           "avoid": "", "docs": ", e.g. https://example.org/docs/..."},
 }
 # `make glossary-new` writes a draft: not shown or matched until this first line goes
 DRAFT_LINE = ("draft: true         # a draft is not shown or matched; delete this line to "
