@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -84,6 +85,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
         self.l10n: SiteL10n | None = None  # translations' freshness, terminology lint
         self._tooltips: dict[str, dict[str, str]] = {}  # lang -> term id -> its tooltip
+        self._tip_rank: dict[str, dict[str, int]] = {}  # lang -> term id -> its print place
         self._command = "build"  # `mkdocs serve` injects a live-reload script: no policy then
         self._content_scripts: set[str] = set()  # script texts pages wrote: never allowed
         # `mkdocs serve` (serving.py): problems become warnings and a banner on every page.
@@ -182,6 +184,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             raise PluginError(str(exc)) from None
         self.session.templates = Templates(list(config.theme.dirs) if config.theme else [])
         self._tooltips = {}
+        self._tip_rank = {}
 
     def _tooltip_table(self, lang: str) -> dict[str, str]:
         """The language's tooltips, made from the site's templates when a page first needs
@@ -194,6 +197,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             except ValueError as exc:
                 raise PluginError(str(exc)) from None
         return table
+
+    def _tooltip_rank(self, lang: str) -> dict[str, int]:
+        """Each term's place in the printed list of a page's terms (the glossary page's
+        order), worked out once per build rather than sorted by name on every page."""
+        rank = self._tip_rank.get(lang)
+        if rank is None:
+            glossary = self.session.glossary
+            ordered = sorted(glossary, key=lambda term: sort_key(term.name(lang), lang))
+            rank = self._tip_rank[lang] = {term.id: i for i, term in enumerate(ordered)}
+        return rank
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.glossary_dir))  # an edited term rebuilds the site
@@ -320,7 +333,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return output
         if self._is_glossary_page(page, lang):
             output = fill_used_on(output, lang, self.session.usage[lang],
-                                  lambda url: get_relative_url(url, page.url),
+                                  cache(lambda url: get_relative_url(url, page.url)),
                                   limit=self.config.used_on_limit, table=self.session.ui)
             if self.config.assets:
                 output = _add_glossary_page_assets(output, page.url)
@@ -335,9 +348,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         linked = self._linked.pop(page.file.src_uri, None)
         if linked is None:  # a page the annotator skipped may still hold term() links
             linked = annotated_ids(output)
-        glossary = self.session.glossary
+        rank = self._tooltip_rank(lang)
         tips = tooltips_html(self._tooltip_table(lang), linked, self.session.ui[lang],
-                             order=lambda tid: sort_key(glossary[tid].name(lang), lang))
+                             order=lambda tid: rank.get(tid, len(rank)))
         if tips and self.config.assets:  # the reader's switch, on pages with marked terms
             words = self.session.ui[lang]
             output = add_switch(output, words["switch"], words["switch_on"])

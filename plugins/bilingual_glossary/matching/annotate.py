@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from bilingual_glossary.data.model import Glossary
@@ -55,7 +56,12 @@ class Annotator:
         self._scanner = scanner(self.matcher.before, self.matcher.html_names)
         self._scanner_any_case: re.Pattern[str] | None = None  # compiled if ever needed
         self._starts: dict[str, dict[str, str]] = {}  # glossary href -> id -> link start tag
-        self.tooltips = tooltip_table(glossary, lang)  # term id -> its hidden tooltip
+
+    @cached_property
+    def tooltips(self) -> dict[str, str]:
+        """Term id -> its hidden tooltip, rendered on first use: the plugin renders its own
+        from the site's templates, and only the Markdown extension reads these."""
+        return tooltip_table(self.glossary, self.lang)
 
     def annotate(self, html: str, glossary_href: str, every: bool = False,
                  policy: MarkPolicy = CALM) -> Annotated:
@@ -84,6 +90,7 @@ class Annotator:
         # marks are tentative until the page mentions a term without one, and else undone
         unshown = self.matcher.unshown(html, True) if self.matcher.has_sense else set()
         tentative: list[tuple[str, int]] = []  # (term id, index of its start tag in pieces)
+        finished: set[str] = set()  # terms marked here and counted in `used`
         annotate = Mode.ANNOTATE
         pieces: list[str] = []
         copied = 1  # source[1:copied] is already in pieces
@@ -92,6 +99,8 @@ class Annotator:
             term_id = seen.get(found) or lookup(found)
             if term_id is None:
                 continue
+            if term_id in finished and not unshown:
+                continue  # marked and counted already: a later mention changes nothing
             if term_id in rules:
                 first, last = m.span("name")
                 if not rules[term_id].accepts(source, first, last, True):
@@ -99,7 +108,10 @@ class Annotator:
             if unshown and term_id not in unshown and not rules.get(term_id, _PLAIN).shown_by:
                 unshown = set()  # the page speaks of the objects: every sense is shown
             used.add(term_id)
-            if mode is not annotate or (term_id in done and not every):
+            if term_id in done and not every:
+                finished.add(term_id)  # the author's term() link: counted now
+                continue
+            if mode is not annotate:
                 continue
             if state is not None:
                 state.advance(m.span("name")[0])
@@ -116,6 +128,8 @@ class Annotator:
             pieces += (source[copied:first], starts[term_id], source[first:last], "</a>")
             copied = last
             done.add(term_id)
+            if not every:
+                finished.add(term_id)
         if unshown:
             for term_id, index in tentative:
                 if term_id in unshown:

@@ -10,6 +10,7 @@ Every string that comes from the glossary is HTML-escaped here, and nowhere re-r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from html import escape
 
 from bilingual_glossary.data.model import Glossary, Term
@@ -77,10 +78,16 @@ def tooltips_html(table: Mapping[str, str], term_ids: Iterable[str],
         return ""
     if ui is None:
         return f'<div class="glossary-tips" data-glossary-tips>{"".join(tips)}</div>'
-    data = "".join(f' data-{name}="{escape(ui[key], quote=True)}"' for name, key in TIPS_UI.items())
-    heading = f'<h2 class="glossary-tips__heading">{escape(ui["print_terms"])}</h2>'
-    return (f'<div class="glossary-tips" data-glossary-tips{data}>{heading}'
-            f'{"".join(tips)}</div>')
+    start = _container_start(tuple(ui[key] for key in TIPS_UI.values()), ui["print_terms"])
+    return f'{start}{"".join(tips)}</div>'
+
+
+@lru_cache(maxsize=64)  # one language's words: the same on every page of it
+def _container_start(labels: tuple[str, ...], print_terms: str) -> str:
+    data = "".join(f' data-{name}="{escape(label, quote=True)}"'
+                   for name, label in zip(TIPS_UI, labels, strict=True))
+    heading = f'<h2 class="glossary-tips__heading">{escape(print_terms)}</h2>'
+    return f'<div class="glossary-tips" data-glossary-tips{data}>{heading}'
 
 
 def annotated_ids(html: str) -> set[str]:
