@@ -253,7 +253,7 @@ def _fact_row(key: str, label: str, value: str) -> str:
 
 
 def _docs_label(url: str) -> str:
-    """kubernetes.io/docs/concepts/workloads/pods: where the link goes, without the scheme."""
+    """example.org/docs/concepts/pods: where the link goes, without the scheme."""
     parts = urlsplit(url)
     return (parts.netloc + parts.path).rstrip("/")
 

@@ -130,7 +130,7 @@ _LATIN_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 def _latin_word_before(plain: str) -> bool:
     """Whether the reader's text before a name ends with a product's or component's name in
     Latin letters, then spaces: `Konnectivity `, `AWS ` yes. A word in lower case only may be
-    the name of an object (Kubernetes names are lower case: `nginx 서비스` is the Service
+    the name of an object (object names are often lower case: `nginx 서비스` is the Service
     named nginx), and code (a backtick, or a tag, which ends the text read), quotes, Hangul are not
     names of this kind."""
     text = plain.rstrip(" \t\n\r\f\v\xa0")

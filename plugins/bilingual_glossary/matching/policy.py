@@ -1,6 +1,7 @@
 """Page policy for automatic marks in `annotate: first`: where a first mention is left unmarked.
 
-kubernetes.io's authors place fewer tooltips than a matcher finds, where a reader needs them.
+Documentation written by hand places fewer tooltips than a matcher finds, where a reader
+needs them.
 Two rules keep a page calm, and a site tunes both (the plugin's `marks_per_block` and
 `mark_own_section` options):
 - a term is not marked inside the section about it: the heading whose id is the term's id,
