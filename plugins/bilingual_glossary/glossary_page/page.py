@@ -260,7 +260,7 @@ def _docs_label(url: str) -> str:
 
 def _docs_label_html(url: str) -> str:
     """The label, escaped, with a line-break opportunity after each slash: on a phone the
-    address wraps between path segments (kubernetes.io/docs/ | concepts/) and not mid-word."""
+    address wraps between path segments (example.org/docs/ | concepts/) and not mid-word."""
     return "/<wbr>".join(escape(segment) for segment in _docs_label(url).split("/"))
 
 
