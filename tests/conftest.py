@@ -277,6 +277,26 @@ def browser() -> Iterator[WatchedBrowser]:
         instance.close()
 
 
+@pytest.fixture(scope="module")
+def tabs(browser, request):
+    """tabs(width) -> one Korean-locale page per window width, shared by one module's tests;
+    a module may set TAB_HEIGHT (default 900)."""
+    height = getattr(request.module, "TAB_HEIGHT", 900)
+    contexts: dict[int, object] = {}
+    pages: dict[int, object] = {}
+
+    def tab(width: int):
+        if width not in pages:
+            contexts[width] = browser.new_context(locale="ko-KR",
+                                                  viewport={"width": width, "height": height})
+            pages[width] = contexts[width].new_page()
+        return pages[width]
+
+    yield tab
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.fixture(autouse=True)
 def _browser_errors_fail_the_test(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fails a test that uses Chromium when one of its pages reported an error it did not

@@ -12,28 +12,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from bilingual_glossary import GlossaryError, load_glossary
+from bilingual_glossary import load_glossary
 from bilingual_glossary.data.safe_yaml import MAX_DEPTH
-from factory import make_glossary, term_yaml
+from factory import VALID, make_glossary, only_problem, problems_of, term_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-VALID = {
-    "cluster.yml": term_yaml("클러스터", "Cluster", tags=["fundamental"]),
-    "node.yml": term_yaml("노드", "Node", part_of="cluster"),
-    "pod.yml": term_yaml("파드", "Pod", part_of="node", related=["node"]),
-}
-
-
-def problems_of(folder: Path) -> list[str]:
-    with pytest.raises(GlossaryError) as info:
-        load_glossary(folder)
-    return [str(p) for p in info.value.problems]
-
-
-def only_problem(folder: Path) -> str:
-    problems = problems_of(folder)
-    assert len(problems) == 1, problems
-    return problems[0]
 
 
 def with_pod(tmp_path: Path, text: str) -> Path:

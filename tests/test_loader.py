@@ -7,28 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bilingual_glossary import GlossaryError, load_glossary
-from factory import make_glossary, term_yaml
+from factory import VALID, make_glossary, only_problem, problems_of, term_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-
-def problems_of(folder: Path) -> list[str]:
-    with pytest.raises(GlossaryError) as info:
-        load_glossary(folder)
-    return [str(p) for p in info.value.problems]
-
-
-def only_problem(folder: Path) -> str:
-    problems = problems_of(folder)
-    assert len(problems) == 1, problems
-    return problems[0]
-
-
-VALID = {
-    "cluster.yml": term_yaml("클러스터", "Cluster", tags=["fundamental"]),
-    "node.yml": term_yaml("노드", "Node", part_of="cluster"),
-    "pod.yml": term_yaml("파드", "Pod", part_of="node", related=["node"]),
-}
 
 
 def test_valid_glossary_loads_with_relations(tmp_path: Path) -> None:

@@ -21,22 +21,7 @@ KOREAN_PAGES = [url for url in source_page_urls() if not url.startswith("en/")]
 SWITCH_KEY = "site.language-switch"  # overrides/assets/javascripts/language-switch.js
 
 
-@pytest.fixture(scope="module")
-def tabs(browser):
-    """tabs(width) -> one Korean-locale page per width, reused across this module's tests."""
-    contexts: dict[int, object] = {}
-    pages: dict[int, object] = {}
-
-    def tab(width: int):
-        if width not in pages:
-            contexts[width] = browser.new_context(locale="ko-KR",
-                                                  viewport={"width": width, "height": 800})
-            pages[width] = contexts[width].new_page()
-        return pages[width]
-
-    yield tab
-    for context in contexts.values():
-        context.close()
+TAB_HEIGHT = 800  # the tabs fixture (conftest.py): its window height
 
 
 def _path(page, site_url: str) -> str:

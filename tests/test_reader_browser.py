@@ -134,24 +134,6 @@ def test_a_korean_font_is_installed() -> None:
     assert fonts.stdout.strip(), "no Korean font: apt-get install fonts-noto-cjk"
 
 
-@pytest.fixture(scope="module")
-def tabs(browser):
-    """One Korean-locale tab per window width, shared by the tests of this module."""
-    contexts: dict[int, object] = {}
-    pages: dict[int, object] = {}
-
-    def tab(width: int):
-        if width not in pages:
-            contexts[width] = browser.new_context(locale="ko-KR",
-                                                  viewport={"width": width, "height": 900})
-            pages[width] = contexts[width].new_page()
-        return pages[width]
-
-    yield tab
-    for context in contexts.values():
-        context.close()
-
-
 def _load(page, url: str) -> None:
     page.goto(url, wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
