@@ -329,6 +329,9 @@ def test_search_index_holds_definitions_only_on_the_glossary(site_dir):
         if not location.startswith(("glossary/", "en/glossary/")):
             assert [short for short in shorts if short in text] == [], location
         assert "glossary-tip" not in text
+        # nor the reader's switch, which sits in the content beside the title
+        if location.startswith(("pods/", "en/pods/")):
+            assert "용어 표시" not in text and "Term marks" not in text, location
     for lang, location in (("ko", "glossary/#pod"), ("en", "en/glossary/#pod")):
         assert glossary["pod"].text[lang].short in entries[location]
 
@@ -490,6 +493,16 @@ def test_tooltips_are_appended_before_the_body_end(tmp_path):
                              f"{link('pod', '파드', '../glossary/')}와 파드</p></article>"
                              '<div class="glossary-tips"')
     assert output.endswith("</div></div></body></html>")
+
+
+def test_the_switch_button_sits_before_the_page_title_once(tmp_path):
+    site = small_site(tmp_path, {"titled.md": "# 제목\n\n파드와 노드\n"})
+    _, output = site.render("titled.md")
+    assert output.count('class="glossary-toggle"') == 1
+    assert re.search(r'</button><h1 id="[^"]*">제목</h1>', output)
+    assert SWITCH_HEAD_SCRIPT in output
+    _, untitled = site.render("pods.md")  # theme: mkdocs writes no title of its own
+    assert "glossary-toggle" not in untitled and SWITCH_HEAD_SCRIPT in untitled
 
 
 # --- property: annotation changes nothing but the added links -----------------------------

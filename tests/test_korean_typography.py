@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from bilingual_glossary.typography import keep_glosses, keep_korean_words
+from bilingual_glossary.typography import _keep_glosses, keep_glosses, keep_korean_words
 from bilingual_glossary.typography import keep_particles_with_code as keep
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def test_short_code_and_its_particle_become_one_unit() -> None:
@@ -62,3 +64,14 @@ def test_glosses_in_code_attributes_and_the_head_are_left_alone() -> None:
 def test_the_plugin_step_keeps_both_kinds_of_unit() -> None:
     assert keep_korean_words("<p><code>pod</code>를 파드(Pod)로</p>") == (
         f'<p><span class="ko-keep"><code>pod</code>를</span> {UNIT.format("파드", "(Pod)로")}</p>')
+
+
+_PIECES = st.sampled_from(["서비스", "파드", "(Service)", "(Pod)에는", "(파)", " ", "(", ")", "e",
+                           "<a href=x>", "</a>", "<em>", "</EM>", "<code>", "</code>",
+                           "<script>", "</script>", "=>(e", "클라우드 컨트롤러 매니저"])
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_the_quick_search_skips_only_pages_without_a_unit(html: str) -> None:
+    """A page the quick search passes over is one the full reading leaves unchanged."""
+    assert keep_glosses(html) == _keep_glosses(html)

@@ -607,6 +607,7 @@ def test_sense_cues_around_a_mention(text: str, expected: list[str]):
     ("서비스를 만든다.", []),  # nothing on the page shows the object
     ("서비스를 만든다. 엔드포인트가 생긴다.", ["서비스"]),  # one of shown_by
     ("서비스를 만든다. 그다음 파드가 뜬다.", ["서비스", "파드"]),  # a term without a sense
+    ("파드가 뜬다. 서비스를 만든다.", ["파드", "서비스"]),  # ... before it
     ("이미지와 서비스", []),  # terms with a sense do not show each other
 ])
 def test_an_ambiguous_term_counts_only_where_the_page_shows_its_object(text, expected):

@@ -8,7 +8,8 @@ from bilingual_glossary.tooltips.switch import (
     MARKS_CLASS,
     MARKS_OFF_CLASS,
     STORAGE_NAME,
-    add_switch,
+    add_button,
+    add_button_to_page,
     add_switch_script,
 )
 from conftest import ROOT
@@ -42,16 +43,24 @@ def test_the_head_script_reads_what_the_tooltip_script_writes() -> None:
 
 def test_the_button_goes_before_the_first_title_of_the_body() -> None:
     """In the page from the start, so nothing moves when the scripts arrive."""
-    page = ("<html><head></head><body><article><a class=edit>e</a><h1>파드</h1>"
-            "<h1>again</h1></article></body></html>")
-    out = add_switch(page, "용어 <표시>", 'a "title"')
+    page = ("<html><head><h1>not here</h1></head><body><article><a class=edit>e</a>"
+            "<h1>파드</h1><h1>again</h1></article></body></html>")
+    out = add_button_to_page(page, "용어 <표시>", 'a "title"')
     assert out.count('<button type="button" class="glossary-toggle"') == 1
     assert out.index("glossary-toggle") < out.index("<h1>파드")
     assert out.index("<a class=edit>") < out.index("glossary-toggle")
     assert "용어 &lt;표시&gt;" in out and 'title="a &quot;title&quot;"' in out
-    assert HEAD_SCRIPT in out
 
 
-def test_a_page_without_a_title_gets_only_the_head_script() -> None:
+def test_in_page_content_the_button_goes_before_its_title() -> None:
+    content = '<p>x</p><h1 id="t">파드</h1><p>y</p>'
+    out = add_button(content, "a", "b")
+    assert out is not None and out.index("glossary-toggle") < out.index("<h1")
+    assert out.replace(out[out.index("<button"):out.index("</button>") + 9], "") == content
+    assert add_button("<p>no title</p>", "a", "b") is None
+
+
+def test_a_page_without_a_title_or_a_body_gets_no_button() -> None:
     page = "<html><head></head><body><p>x</p></body></html>"
-    assert add_switch(page, "a", "b") == add_switch_script(page)
+    assert add_button_to_page(page, "a", "b") == page
+    assert add_button_to_page("<h1>a fragment</h1>", "a", "b") == "<h1>a fragment</h1>"

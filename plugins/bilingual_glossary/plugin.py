@@ -32,7 +32,7 @@ from bilingual_glossary.glossary_page.page import (
     glossary_page_html,
     sort_key,
 )
-from bilingual_glossary.html_page import add_to_body_end, add_to_head
+from bilingual_glossary.html_page import add_to_body_end, add_to_head, add_to_page
 from bilingual_glossary.l10n.site import SiteL10n, add_notice, fill_badges, notice_html
 from bilingual_glossary.l10n.terminology import ALLOW_KEY, allowed_spellings
 from bilingual_glossary.languages import (
@@ -50,7 +50,7 @@ from bilingual_glossary.serving import ProblemLog, fallback_session, mark_site, 
 from bilingual_glossary.session import BuildSession, GlossaryCache, PageRef
 from bilingual_glossary.templating import Templates
 from bilingual_glossary.tooltips.markup import annotated_ids, tooltip_table, tooltips_html
-from bilingual_glossary.tooltips.switch import add_switch
+from bilingual_glossary.tooltips.switch import HEAD_SCRIPT, add_button, add_button_to_page
 from bilingual_glossary.typography import keep_korean_words
 from bilingual_glossary.ui import ui_table
 
@@ -81,6 +81,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._nav_order: dict[str, int] = {}  # page URL -> position in the navigation
         self._annotated: dict[str, str] = {}  # page source -> annotated HTML until rendered
         self._linked: dict[str, frozenset[str]] = {}  # page source -> ids with annotations
+        self._buttons: set[str] = set()  # page sources whose content holds the switch button
         self._current_page = None  # the page mkdocs-macros is rendering
         self._addresses: SiteAddresses | None = None  # where the entries live, for the exports
         self.l10n: SiteL10n | None = None  # translations' freshness, terminology lint
@@ -118,6 +119,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.default_lang = self.langs[0]
         self._annotated.clear()
         self._linked.clear()
+        self._buttons.clear()
         self._untranslated.clear()
         self._content_scripts.clear()
         if self.config.marks_per_block < 0:
@@ -310,7 +312,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if annotated is not None:
             page.content = annotated
         self._l10n_notice(page, nav)  # after search has read the page: the notice stays out
+        self._switch_button(page)  # and so does the button, before the title
         return context
+
+    def _switch_button(self, page) -> None:
+        """The reader's switch for term marks, on a page with marks, just before the title
+        its content starts with: found in the content, not in the whole finished page."""
+        if not self.config.assets or not self._linked.get(page.file.src_uri):
+            return
+        words = self.session.ui[self._lang(page.file)]
+        with_button = add_button(page.content or "", words["switch"], words["switch_on"])
+        if with_button is not None:
+            page.content = with_button
+            self._buttons.add(page.file.src_uri)
 
     def on_post_page(self, output, page, config):
         output = self._post_page(output, page)
@@ -351,10 +365,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         rank = self._tooltip_rank(lang)
         tips = tooltips_html(self._tooltip_table(lang), linked, self.session.ui[lang],
                              order=lambda tid: rank.get(tid, len(rank)))
-        if tips and self.config.assets:  # the reader's switch, on pages with marked terms
+        has_button = page.file.src_uri in self._buttons
+        self._buttons.discard(page.file.src_uri)
+        if not tips or not self.config.assets:
+            return add_to_body_end(output, tips)
+        # the reader's switch, on pages with marked terms: its button is in the content
+        # already, unless the content has no title of its own (the theme may write one)
+        if not has_button:
             words = self.session.ui[lang]
-            output = add_switch(output, words["switch"], words["switch_on"])
-        return add_to_body_end(output, tips)
+            output = add_button_to_page(output, words["switch"], words["switch_on"])
+        return add_to_page(output, head=HEAD_SCRIPT, body_end=tips)
 
     def _split_search_index(self, config) -> None:
         i18n = config.plugins.get("i18n")

@@ -55,8 +55,20 @@ def _unit(word: str, gloss: str) -> str:
     return f'<span class="ko-gloss">{word}<span class="ko-keep">{gloss}</span></span>'
 
 
+# Every unit has "(" and a Latin letter right after Hangul or after the end of an inline
+# element (</a>): a page without that is returned after one quick search, not read tag by tag
+# (which took most of this module's time, 0.5 ms a page).
+_MAYBE_GLOSS = re.compile(
+    rf"\((?=[A-Za-z])(?:(?<=[{_HANGUL}]\()|"
+    + "|".join(rf"(?<=</{name}>\()" for name in sorted(_INLINE)) + ")", re.I)
+
+
 def keep_glosses(html: str) -> str:
     """Wraps each Korean name and its parenthesized English name (and particle) in text."""
+    return html if _MAYBE_GLOSS.search(html) is None else _keep_glosses(html)
+
+
+def _keep_glosses(html: str) -> str:
     tokens = _TOKENS.split(html)
     out: list[str] = []
     skipped: list[str] = []

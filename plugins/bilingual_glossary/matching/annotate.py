@@ -18,6 +18,7 @@ from bilingual_glossary.matching.exclusions import MentionRules
 from bilingual_glossary.matching.html_scan import (
     ANNOTATION_CLASS,
     Mode,
+    Places,
     decode_text,
     has_unusual_references,
     scan,
@@ -56,6 +57,7 @@ class Annotator:
         self._scanner = scanner(self.matcher.before, self.matcher.html_names)
         self._scanner_any_case: re.Pattern[str] | None = None  # compiled if ever needed
         self._starts: dict[str, dict[str, str]] = {}  # glossary href -> id -> link start tag
+        self._place_runs: dict[str, bool] = {}  # the page policy's tag runs (PagePlaces)
 
     @cached_property
     def tooltips(self) -> dict[str, str]:
@@ -79,22 +81,26 @@ class Annotator:
         # The scanner consumes the character before a name, so a name may not start the
         # text: scan a copy that starts with '>' and work in its offsets.
         source = ">" + html
-        # where a mark may go, read only when one may (policy.py)
-        state = None if every or policy == NO_LIMITS else PagePlaces(source, 1)
+        lowered = source.lower()
+        # which block and sections each candidate mark is in (policy.py), noted by the scan
+        state = None if every or policy == NO_LIMITS else PagePlaces(source, self._place_runs)
+        offsets = state.places.offsets if state else []  # block and heading tags so far
         used: set[str] = set()
         starts = self._starts.setdefault(glossary_href, {})
         seen = self.matcher.seen
         lookup = self.matcher.lookup
         rules = self.matcher.rules  # the glossary's own: not_after, case_sensitive ...
         # terms with a sense whose object the page has not shown yet (exclusions.py): their
-        # marks are tentative until the page mentions a term without one, and else undone
-        unshown = self.matcher.unshown(html, True) if self.matcher.has_sense else set()
+        # marks are tentative until the page mentions a term without one, and else undone.
+        # None until the first mention: the page is searched for the objects only when a
+        # term with a sense comes before any other.
+        unshown: set[str] | None = None if self.matcher.has_sense else set()
         tentative: list[tuple[str, int]] = []  # (term id, index of its start tag in pieces)
         finished: set[str] = set()  # terms marked here and counted in `used`
         annotate = Mode.ANNOTATE
         pieces: list[str] = []
         copied = 1  # source[1:copied] is already in pieces
-        for m, mode in self._names(source, existing):
+        for m, mode in self._names(source, existing, lowered, state and state.places):
             found = m.group("name")
             term_id = seen.get(found) or lookup(found)
             if term_id is None:
@@ -105,8 +111,12 @@ class Annotator:
                 first, last = m.span("name")
                 if not rules[term_id].accepts(source, first, last, True):
                     continue  # judged on the HTML around the name, on either path
-            if unshown and term_id not in unshown and not rules.get(term_id, _PLAIN).shown_by:
-                unshown = set()  # the page speaks of the objects: every sense is shown
+            if unshown is None or unshown:
+                has_sense = bool(rules.get(term_id, _PLAIN).shown_by)
+                if unshown is None:
+                    unshown = self.matcher.unshown(html, True) if has_sense else set()
+                elif term_id not in unshown and not has_sense:
+                    unshown = set()  # the page speaks of the objects: every sense is shown
             used.add(term_id)
             if term_id in done and not every:
                 finished.add(term_id)  # the author's term() link: counted now
@@ -114,16 +124,16 @@ class Annotator:
             if mode is not annotate:
                 continue
             if state is not None:
-                state.advance(m.span("name")[0])
-                if state.block != block:
-                    block, in_block = state.block, 0
+                if len(offsets) != block:  # a new block: a new heading, maybe
+                    block, in_block = len(offsets), 0
+                    state.read_headings()
                 if not policy.allows(term_id, state, in_block):
                     continue  # marked at a later mention, if there is one
                 in_block += 1
             if term_id not in starts:
                 starts[term_id] = annotation_start(term_id, glossary_href)
             first, last = m.span("name")
-            if term_id in unshown:
+            if unshown and term_id in unshown:
                 tentative.append((term_id, len(pieces) + 1))
             pieces += (source[copied:first], starts[term_id], source[first:last], "</a>")
             copied = last
@@ -143,23 +153,25 @@ class Annotator:
         pieces.append(source[copied:])
         return Annotated("".join(pieces), frozenset(used), linked)
 
-    def _names(self, source: str, existing: set[str]) -> Iterator[tuple[NameMatch, Mode]]:
-        """Each name in the page, in order, and its mode."""
+    def _names(self, source: str, existing: set[str], lowered: str | None = None,
+               places: Places | None = None) -> Iterator[tuple[NameMatch, Mode]]:
+        """Each name in the page, in order, and its mode (`lowered`: source.lower())."""
         if has_unusual_references(source):
-            return self._names_decoded(source, existing)
-        lowered = source.lower()
+            return self._names_decoded(source, existing, places)
+        if lowered is None:
+            lowered = source.lower()
         page_scanner = self._scanner
         if len(lowered) != len(source):  # a rare letter whose lower case is longer
             if self._scanner_any_case is None:
                 self._scanner_any_case = scanner(self.matcher.before, self.matcher.html_names,
                                                  any_case=True)
             lowered, page_scanner = source, self._scanner_any_case
-        return scan(source, lowered, page_scanner, existing)
+        return scan(source, lowered, page_scanner, existing, places)
 
-    def _names_decoded(self, source: str, existing: set[str]
+    def _names_decoded(self, source: str, existing: set[str], places: Places | None = None
                        ) -> Iterator[tuple[NameMatch, Mode]]:
         """The slow path: text run by text run, matching on decoded text (&#54028; is 파)."""
-        for start, end, mode in text_segments(source, existing):
+        for start, end, mode in text_segments(source, existing, places):
             text, offsets = decode_text(source[start:end])
             # the glossary's rules are judged in annotate(), on the HTML around the name:
             # this text run alone may not hold the neighbouring word (<em>웹</em> 서비스)

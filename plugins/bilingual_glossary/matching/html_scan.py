@@ -12,6 +12,8 @@ Two ways through a page:
 - scan(): one regex finds the tags and the glossary names together, in one pass;
 - text_segments(): the text runs between tags, for pages whose character references must
   be decoded before matching (&#54028; is 파), which the annotator then matches run by run.
+Both can also note where chosen elements start or end (`places`, for the page policy in
+policy.py), from the tags they read anyway: no second search of the page.
 """
 
 from __future__ import annotations
@@ -187,11 +189,32 @@ def annotation_term(tag: str) -> str | None:
     return attribute(tag, "data-term")
 
 
-def text_segments(html: str, existing: set[str] | None = None
-                  ) -> Iterator[tuple[int, int, Mode]]:
+@dataclass
+class Places:
+    """Where elements named in `names` start or end: the offset of each such tag (of a run
+    of attribute-free tags that holds one) goes into `offsets` as the scan reads it, so when
+    a name is yielded, `offsets` holds every one before it. Regions jumped over whole (code,
+    svg, comments, scripts) add none. `runs` remembers which runs of attribute-free tags
+    ('/p>\\n<li', as scan() reads them) hold one: pages repeat a few (</p>, </li><li> ...),
+    so its owner keeps it from page to page."""
+
+    names: frozenset[str]
+    offsets: list[int]
+    runs: dict[str, bool]
+
+    def run_has_place(self, run: str) -> bool:
+        has = any(tag.partition(">")[0].lstrip("/") in self.names for tag in run.split("<"))
+        if len(self.runs) < 10_000:
+            self.runs[run] = has
+        return has
+
+
+def text_segments(html: str, existing: set[str] | None = None,
+                  places: Places | None = None) -> Iterator[tuple[int, int, Mode]]:
     """(start, end, mode) of each text run outside IGNORE regions, as offsets into `html`.
 
-    The term ids of annotations already in the HTML (term() macro links) go into `existing`.
+    The term ids of annotations already in the HTML (term() macro links) go into `existing`,
+    and the tags of `places` into it.
     """
     stack: list[_Open] = []
     mode = Mode.ANNOTATE
@@ -206,6 +229,8 @@ def text_segments(html: str, existing: set[str] | None = None
         if kind != "open" and kind != "close":
             continue
         name = m.group(kind).lower()
+        if places is not None and name in places.names:
+            places.offsets.append(start)
         if kind == "close":
             _close(stack, name)
         elif _open(stack, name, m.group(), existing) and stack[-1].mode is Mode.IGNORE \
@@ -250,11 +275,13 @@ def has_unusual_references(html: str) -> bool:
 
 
 def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
-         existing: set[str] | None = None) -> Iterator[tuple[re.Match[str], Mode]]:
+         existing: set[str] | None = None, places: Places | None = None
+         ) -> Iterator[tuple[re.Match[str], Mode]]:
     """The match of each name outside IGNORE regions (its group "name"), and its mode.
 
     `lowered` is html.lower() (or html itself for a case-insensitive scanner); offsets are
-    the same in both. The term ids of annotations already in the HTML go into `existing`.
+    the same in both. The term ids of annotations already in the HTML go into `existing`,
+    and the tags of `places` into it.
     Written for speed: it sees every tag of every page, so tags cost as little as can be.
     """
     stack: list[_Open] = []
@@ -262,6 +289,8 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
     ignore = Mode.IGNORE
     skip_class_here = SKIP_CLASS in lowered
     tag_names_lowered = lowered is not html
+    if places is not None:
+        offsets, place_names, place_runs = places.offsets, places.names, places.runs
     pos = 0
     while pos < len(lowered):
         for m in page_scanner.finditer(lowered, pos):
@@ -271,21 +300,33 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
                     yield m, mode
                 continue
             if kind == "plain":
+                if places is not None:
+                    run = m.group(kind)
+                    has = place_runs.get(run)
+                    if has or (has is None and places.run_has_place(run)):
+                        offsets.append(m.start())
                 if stack:
                     _track_plain_tags(stack, m.group(kind))
                     mode = stack[-1].mode if stack else annotate
                 continue
             if kind == "close":
-                if stack:
+                if stack or places is not None:
                     name = m.group(kind)
-                    _close(stack, name if tag_names_lowered else name.lower())
-                    mode = stack[-1].mode if stack else annotate
+                    if not tag_names_lowered:
+                        name = name.lower()
+                    if places is not None and name in place_names:
+                        offsets.append(m.start())
+                    if stack:
+                        _close(stack, name)
+                        mode = stack[-1].mode if stack else annotate
                 continue
             if kind != "open":
                 continue  # comment, doctype
             name = m.group(kind)
             if not tag_names_lowered:
                 name = name.lower()
+            if places is not None and name in place_names:
+                offsets.append(m.start())
             if not stack and name not in TAG_MODES and not (
                     skip_class_here and lowered.find(SKIP_CLASS, m.start(), m.end()) >= 0):
                 continue  # an ordinary tag: nothing to track

@@ -55,12 +55,19 @@ def add_switch_script(html: str) -> str:
     return add_to_head(html, HEAD_SCRIPT)
 
 
-def add_switch(html: str, label: str, title: str) -> str:
-    """The head script, and the button just before the first <h1> of the <body>: in Material,
-    after the page's actions (edit this page), which float right beside the title."""
-    html = add_switch_script(html)
-    body = html.find("<body")
-    heading = html.find("<h1", body) if body >= 0 else -1
-    if heading < 0:  # no title to sit beside: the tooltip script places it
-        return html
+def add_button(html: str, label: str, title: str, start: int = 0) -> str | None:
+    """`html` with the button just before its first <h1> from `start` on, or None without
+    one. The plugin puts it into the page's content, whose title comes early: finding the
+    title in the whole finished page took longer than adding the tooltips."""
+    heading = html.find("<h1", start)
+    if heading < 0:
+        return None
     return html[:heading] + switch_button(label, title) + html[heading:]
+
+
+def add_button_to_page(html: str, label: str, title: str) -> str:
+    """A finished page with the button just before the first <h1> of its <body>: in
+    Material, after the page's actions (edit this page), which float right beside the title.
+    Unchanged without one."""
+    body = html.find("<body")
+    return (add_button(html, label, title, body) if body >= 0 else None) or html
