@@ -54,7 +54,7 @@ class Annotator:
         self.glossary = glossary
         self.lang = lang
         self.matcher = Matcher.for_glossary(glossary, lang)
-        self._scanner = scanner(self.matcher.before, self.matcher.html_names)
+        self._scanner = scanner(self.matcher.html_before, self.matcher.html_names)
         self._scanner_any_case: re.Pattern[str] | None = None  # compiled if ever needed
         self._starts: dict[str, dict[str, str]] = {}  # glossary href -> id -> link start tag
         self._place_runs: dict[str, bool] = {}  # the page policy's tag runs (PagePlaces)
@@ -163,8 +163,8 @@ class Annotator:
         page_scanner = self._scanner
         if len(lowered) != len(source):  # a rare letter whose lower case is longer
             if self._scanner_any_case is None:
-                self._scanner_any_case = scanner(self.matcher.before, self.matcher.html_names,
-                                                 any_case=True)
+                self._scanner_any_case = scanner(self.matcher.html_before,
+                                                 self.matcher.html_names, any_case=True)
             lowered, page_scanner = source, self._scanner_any_case
         return scan(source, lowered, page_scanner, existing, places)
 
