@@ -52,6 +52,12 @@ def test_a_paragraph_gets_at_most_three_marks_in_reading_order():
         "pod", "node", "container"]
 
 
+def test_blocks_count_in_upper_case_markup_too():
+    # 'İ' lengthens under lower(): the page goes through the case-insensitive scanner
+    page = "<P>파드와 노드, 컨테이너, 시크릿</P><LI>시크릿 İ</LI>"
+    assert marked(page) == ["pod", "node", "container", "secret"]
+
+
 def test_a_term_skipped_in_a_full_paragraph_is_marked_at_its_next_mention():
     assert marked(FIVE + "<p>시크릿을 쓴다.</p><p>또 시크릿.</p>") == [
         "pod", "node", "container", "secret"]

@@ -203,7 +203,7 @@ class Places:
     runs: dict[str, bool]
 
     def run_has_place(self, run: str) -> bool:
-        has = any(tag.partition(">")[0].lstrip("/") in self.names for tag in run.split("<"))
+        has = any(tag.lstrip("/") in self.names for tag in _run_tags(run))
         if len(self.runs) < 10_000:
             self.runs[run] = has
         return has
@@ -214,7 +214,7 @@ def text_segments(html: str, existing: set[str] | None = None,
     """(start, end, mode) of each text run outside IGNORE regions, as offsets into `html`.
 
     The term ids of annotations already in the HTML (term() macro links) go into `existing`,
-    and the tags of `places` into it.
+    and the offsets of the tags `places` asks for into places.offsets.
     """
     stack: list[_Open] = []
     mode = Mode.ANNOTATE
@@ -281,7 +281,7 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
 
     `lowered` is html.lower() (or html itself for a case-insensitive scanner); offsets are
     the same in both. The term ids of annotations already in the HTML go into `existing`,
-    and the tags of `places` into it.
+    and the offsets of the tags `places` asks for into places.offsets.
     Written for speed: it sees every tag of every page, so tags cost as little as can be.
     """
     stack: list[_Open] = []
@@ -348,12 +348,16 @@ def scan(html: str, lowered: str, page_scanner: re.Pattern[str],
 def _track_plain_tags(stack: list[_Open], run: str) -> None:
     """Track a run of tags without attributes ('</a>\\n</h2', from after its first '<' to
     before its last '>'); none of them opens a tracked element."""
-    for tag in run.split("<"):
-        name = tag.partition(">")[0].lower()
+    for name in _run_tags(run):
         if name[0] == "/":
             _close(stack, name[1:])
         else:
             _open(stack, name, f"<{name}>", None)
+
+
+def _run_tags(run: str) -> list[str]:
+    """The tags of such a run in lower case, an end tag with its '/': ['/a', '/h2']."""
+    return [tag.partition(">")[0].lower() for tag in run.split("<")]
 
 
 def _raw_text_end(html: str, pos: int, name: str) -> int:

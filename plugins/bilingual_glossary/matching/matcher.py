@@ -52,12 +52,11 @@ WORD = "a-z0-9_"  # Latin word characters, after lower-casing
 # What an English name may follow: spaces and punctuation (ASCII, Latin-1, general, CJK and
 # fullwidth), arrows, math and box drawing. Written as ranges rather than [^\w]: the regex
 # engine tests ranges against every character of a page far faster than a Unicode category.
-NON_WORD = ("\x00-/:-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
-            "\u2000-\u206f\u2190-\u23ff\u2500-\u27bf\u2e00-\u2e7f\u3000-\u303f"
-            "\uff01-\uff0f")
-
-assert NON_WORD.startswith("\x00-/")  # '&' (0x26) is in its first range
-_NON_WORD_HTML = "\x00-%'-/" + NON_WORD[len("\x00-/"):]
+_NON_WORD_ABOVE_SLASH = (":-@\\[-^`{-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
+                         "\u2000-\u206f\u2190-\u23ff\u2500-\u27bf\u2e00-\u2e7f"
+                         "\u3000-\u303f\uff01-\uff0f")
+NON_WORD = "\x00-/" + _NON_WORD_ABOVE_SLASH
+_NON_WORD_HTML = "\x00-%'-/" + _NON_WORD_ABOVE_SLASH  # the same without '&' (0x26)
 
 # A gap inside a name (a mark on a trie node): any run of whitespace or hyphens, or none, so
 # 워커 노드 also finds 워커노드 (Korean spacing varies), 로드 밸런싱 finds 로드-밸런싱, and

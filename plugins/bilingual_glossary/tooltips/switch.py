@@ -70,4 +70,5 @@ def add_button_to_page(html: str, label: str, title: str) -> str:
     Material, after the page's actions (edit this page), which float right beside the title.
     Unchanged without one."""
     body = html.find("<body")
-    return (add_button(html, label, title, body) if body >= 0 else None) or html
+    with_button = add_button(html, label, title, body) if body >= 0 else None
+    return html if with_button is None else with_button
